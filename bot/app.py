@@ -1,0 +1,179 @@
+"""The app factory: settings in, a running aiohttp application out. Everything is built here."""
+
+import logging
+import secrets
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+
+import aiohttp
+from aiohttp import web
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+
+from bot.adapter import make_adapter
+from bot.handler import ModBot
+from bot.notify import TeamsNotifier
+from bot.runtime import Runtime
+from bot.settings import Settings
+from outbox.connector import BotConnector
+from outbox.tokens import MsalTokenSource, NoToken, TokenSource
+from outbox.worker import Outbox
+from scheduler.runner import ModbotScheduler
+from services.capture import ScreenshotWorker
+from services.config import ModerationConfig
+from services.evidence import EvidenceFiles
+from services.links import LinkSigner
+from services.moderation import Moderation
+from services.views import CaseViews
+from storage import bot_state
+from storage.conversations import ConversationInfo, remember_conversation
+from storage.db import Database, make_engine
+from storage.migrations import migrate
+from web.evidence import evidence_routes
+from web.flags import flag_routes
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+BOT = web.AppKey("bot", ModBot)
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(settings: Settings, clock: Clock = system_clock) -> web.Application:
+    database = Database(make_engine(settings.database_url))
+    migrate(database.engine)
+    _configure_kansli(database, settings, clock)
+    if settings.development:
+        log.warning(
+            "Local development mode: no MODBOT_APP_ID, so /api/messages accepts unauthenticated "
+            "requests%s. Never expose this to a network.",
+            "" if settings.api_key.get_secret_value() else " and /api/flags needs no key",
+        )
+    config = ModerationConfig(
+        diarium_prefix=settings.diarium_prefix,
+        evidence_dir=settings.evidence_dir,
+        evidence_link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
+        language=settings.language,
+        max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
+    )
+    signer = LinkSigner(_link_secret(database, settings), settings.public_url)
+    views = CaseViews(signer, config.evidence_link_ttl)
+    notifier = TeamsNotifier(settings.language)
+    files = EvidenceFiles(settings.evidence_dir)
+    screenshots = ScreenshotWorker(database, files, views, notifier, clock)
+    app = web.Application(client_max_size=1024 * 1024)
+
+    async def lifecycle(app: web.Application) -> AsyncIterator[None]:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
+            connector = BotConnector(http, _tokens(settings))
+            outbox = Outbox(
+                database,
+                connector,
+                clock,
+                pacing=settings.outbox_pacing,
+                retry_base_seconds=settings.outbox_retry_base_seconds,
+            )
+            runtime = Runtime(
+                config=config,
+                database=database,
+                files=files,
+                views=views,
+                moderation=Moderation(views, notifier, settings.diarium_prefix),
+                notifier=notifier,
+                connector=connector,
+                screenshots=screenshots,
+                clock=clock,
+            )
+            bot = ModBot(runtime, settings.language)
+            app[ADAPTER] = make_adapter(settings, bot.report_error)
+            app[BOT] = bot
+            scheduler = ModbotScheduler()
+            outbox.start()
+            screenshots.start()
+            scheduler.start()
+            yield
+            scheduler.stop()
+            await screenshots.stop()
+            await outbox.stop()
+        database.engine.dispose()
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        """CloudAdapter.process would re-serialise the invoke body with msrest, which fails for
+        the plain-dict card answers; the adapter's own process_activity is called instead."""
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return web.json_response({"error": "Content-Type ska vara application/json"}, status=415)
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.json_response({"error": "ogiltig JSON"}, status=400)
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+            return web.json_response({"error": "ingen Bot Framework-aktivitet"}, status=400)
+        activity = Activity().deserialize(body)
+        try:
+            answer = await app[ADAPTER].process_activity(
+                request.headers.get("Authorization", ""), activity, app[BOT].on_turn
+            )
+        except PermissionError:
+            return web.json_response({"error": "ogiltig eller saknad token"}, status=401)
+        if answer is None:
+            return web.Response(status=201)
+        return web.json_response(answer.body, status=answer.status)
+
+    async def health(_request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    app.cleanup_ctx.append(lifecycle)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", health)
+    app.router.add_routes(
+        flag_routes(database, files, screenshots, settings.api_key.get_secret_value(), clock)
+    )
+    app.router.add_routes(evidence_routes(database, files, signer, clock))
+    return app
+
+
+def _tokens(settings: Settings) -> TokenSource:
+    if settings.development:
+        return NoToken()
+    return MsalTokenSource(
+        settings.app_id, settings.app_password.get_secret_value(), settings.app_tenant_id or None
+    )
+
+
+def _link_secret(database: Database, settings: Settings) -> str:
+    """Outside development the secret comes from the environment (validated in Settings).
+    In development one is made on first start and kept in the database, so links survive a
+    restart without anyone putting a secret in a file."""
+    configured = settings.link_secret.get_secret_value()
+    if configured:
+        return configured
+    with database.session() as session:
+        secret = bot_state.get_value(session, bot_state.DEV_LINK_SECRET)
+        if secret is None:
+            secret = secrets.token_urlsafe(32)
+            bot_state.set_value(session, bot_state.DEV_LINK_SECRET, secret)
+            session.commit()
+    return secret
+
+
+def _configure_kansli(database: Database, settings: Settings, clock: Clock) -> None:
+    if not settings.kansli_conversation_id:
+        return
+    with database.session() as session:
+        remember_conversation(
+            session,
+            ConversationInfo(
+                conversation_id=settings.kansli_conversation_id,
+                service_url=settings.kansli_service_url,
+                kind="channel",
+                bot_id=settings.app_id or settings.bot_name,
+                bot_name=settings.bot_name,
+            ),
+            clock(),
+        )
+        bot_state.set_value(session, bot_state.KANSLI_CONVERSATION, settings.kansli_conversation_id)
+        session.commit()

@@ -1,0 +1,1 @@
+"""Adaptive Card builders: pure functions from a view to a card dict (Adaptive Cards 1.5)."""

@@ -1,0 +1,133 @@
+"""The card a moderator decides from, in every state of its case."""
+
+from bot.cards.elements import Element, card, execute, facts, heading, line, open_url, quoted
+from routine.categories import Category
+from routine.decisions import CaseState, DecisionKind
+from services.views import CaseView
+from texts import duration, moment, t, time_left
+
+VERB_KEEP = "keep"
+VERB_REMOVE = "remove"
+VERB_SYNPUNKT = "synpunkt"
+VERB_CONFIRM_REMOVED = "confirm_removed"
+DECISION_VERBS = {
+    VERB_KEEP: DecisionKind.KEEP,
+    VERB_REMOVE: DecisionKind.REMOVE,
+    VERB_SYNPUNKT: DecisionKind.SYNPUNKT,
+}
+
+
+def case_card(case: CaseView, language: str, notice: str | None = None) -> Element:
+    body: list[Element] = [heading(t(language, "card_title", case=case.id))]
+    if notice:
+        body.append(line(notice, color="Attention", bold=True))
+    body.append(facts(_facts(case, language)))
+    body.append(quoted(case.text, t(language, "card_evidence_link")))
+    body.extend(_decision_part(case, language))
+    return card(body, _actions(case, language))
+
+
+def _facts(case: CaseView, language: str) -> list[tuple[str, str]]:
+    pairs = [
+        (t(language, "card_account"), f"{_platform(case, language)} · {case.account_name}"),
+        (t(language, "card_author"), f"{case.author_name} ({case.author_id})"),
+        (t(language, "card_written"), moment(case.written_at)),
+        (t(language, "card_deadline"), moment(case.deadline)),
+    ]
+    if case.state in (CaseState.OPEN, CaseState.AWAITING_PLATFORM_REMOVAL):
+        pairs.append((t(language, "card_time_left"), time_left(language, case.time_left)))
+    if case.suggested_category:
+        pairs.append((t(language, "card_suggested"), _category(case.suggested_category, language)))
+    if case.reason:
+        pairs.append((t(language, "card_reason"), case.reason))
+    if case.flagged_by:
+        pairs.append((t(language, "card_flagged_by"), case.flagged_by))
+    pairs.append(
+        (
+            t(language, "card_evidence"),
+            t(language, "card_evidence_count", count=case.evidence_count),
+        )
+    )
+    return pairs
+
+
+def _decision_part(case: CaseView, language: str) -> list[Element]:
+    decision = case.decision
+    if decision is None:
+        return _inputs(case, language)
+    key = {
+        DecisionKind.KEEP: "card_decided_keep",
+        DecisionKind.REMOVE: "card_decided_remove",
+        DecisionKind.SYNPUNKT: "card_decided_synpunkt",
+    }[decision.kind]
+    parts: list[Element] = [
+        line(t(language, key, name=decision.by_name, at=decision.at), bold=True)
+    ]
+    if decision.category:
+        category = _category(decision.category, language)
+        parts.append(line(t(language, "card_category_shown", category=category)))
+    if decision.note:
+        parts.append(quoted(t(language, "card_note_shown", note=decision.note)))
+    if decision.diarium_number:
+        parts.append(facts([(t(language, "card_diarium"), decision.diarium_number)]))
+    if case.state is CaseState.AWAITING_PLATFORM_REMOVAL:
+        platform = _platform(case, language)
+        parts.append(line(t(language, "card_remove_instruction", platform=platform)))
+    if decision.removed_at is not None:
+        removed = t(language, "card_removed", at=decision.removed_at, name=decision.removed_by_name)
+        parts.append(line(removed, color="Good"))
+    if decision.late_by is not None:
+        late = t(language, "card_removed_late", late=duration(language, decision.late_by))
+        parts.append(line(late, color="Attention", bold=True))
+    return parts
+
+
+def _inputs(case: CaseView, language: str) -> list[Element]:
+    choices = [{"title": _category(c.value, language), "value": c.value} for c in Category]
+    category: Element = {
+        "type": "Input.ChoiceSet",
+        "id": "category",
+        "label": t(language, "card_category"),
+        "placeholder": t(language, "card_category_placeholder"),
+        "choices": choices,
+        "style": "compact",
+    }
+    if case.suggested_category:
+        category["value"] = case.suggested_category
+    note: Element = {
+        "type": "Input.Text",
+        "id": "note",
+        "label": t(language, "card_note"),
+        "placeholder": t(language, "card_note_placeholder"),
+        "isMultiline": True,
+        "maxLength": 2000,
+    }
+    return [category, note]
+
+
+def _actions(case: CaseView, language: str) -> list[Element]:
+    data = {"case": case.id}
+    actions: list[Element] = []
+    if case.state is CaseState.OPEN:
+        actions = [
+            execute(t(language, "card_keep"), VERB_KEEP, data),
+            execute(t(language, "card_remove"), VERB_REMOVE, data, style="destructive"),
+            execute(t(language, "card_synpunkt"), VERB_SYNPUNKT, data),
+        ]
+    elif case.state is CaseState.AWAITING_PLATFORM_REMOVAL:
+        actions = [
+            execute(
+                t(language, "card_confirm_removed"), VERB_CONFIRM_REMOVED, data, style="positive"
+            )
+        ]
+    actions.append(open_url(t(language, "card_open_comment"), case.permalink))
+    actions.append(open_url(t(language, "card_evidence_link"), case.evidence_url))
+    return actions
+
+
+def _platform(case: CaseView, language: str) -> str:
+    return t(language, f"platform_{case.platform}")
+
+
+def _category(value: str, language: str) -> str:
+    return t(language, f"category_{value}")

@@ -1,0 +1,144 @@
+"""Text commands, routed through one table. Swedish names first, English as aliases."""
+
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from bot.runtime import Runtime
+from bot.turns import Turn
+from routine.decisions import CaseState
+from routine.errors import NotInChannel
+from services import linking
+from texts import t, time_left
+
+
+@dataclass(frozen=True)
+class Command:
+    runtime: Runtime
+    session: Session
+    turn: Turn
+    args: list[str]
+
+    def say(self, key: str, **params: object) -> str:
+        return t(self.turn.language, key, **params)
+
+
+Handler = Callable[[Command], str]
+
+
+def _help(command: Command) -> str:
+    return command.say("help")
+
+
+def _link(command: Command) -> str:
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    if len(command.args) != 3:
+        return command.say("link_usage")
+    platform, name, url = command.args
+    result = linking.link_channel(
+        command.session,
+        platform=platform,
+        name=name,
+        url=url,
+        channel_conversation_id=command.turn.channel_id,
+        actor=command.turn.actor,
+        now=command.runtime.clock(),
+    )
+    shown = t(command.turn.language, f"platform_{result.account.platform}")
+    key = "relinked" if result.moved_from else "linked"
+    return command.say(key, platform=shown, name=result.account.name)
+
+
+def _accounts(command: Command) -> str:
+    rows = linking.accounts(command.session)
+    if not rows:
+        return command.say("accounts_none")
+    lines = [command.say("accounts_header")]
+    for account in rows:
+        if account.channel_conversation_id == command.turn.channel_id:
+            channel = command.say("accounts_this_channel")
+        else:
+            channel = command.say("accounts_other_channel", channel=account.channel_conversation_id)
+        platform = command.say(f"platform_{account.platform}")
+        lines.append(
+            command.say(
+                "accounts_line",
+                platform=platform,
+                name=account.name,
+                url=account.url,
+                channel=channel,
+            )
+        )
+    return "\n".join(lines)
+
+
+def _pending(command: Command) -> str:
+    views = command.runtime.moderation.pending(
+        command.session, command.turn.channel_id, command.runtime.clock()
+    )
+    if not views:
+        return command.say("pending_none")
+    lines = [command.say("pending_header")]
+    for view in views:
+        if view.state is CaseState.AWAITING_PLATFORM_REMOVAL and view.decision:
+            state = command.say("pending_state_removal", diarium=view.decision.diarium_number)
+        else:
+            state = command.say("pending_state_open")
+        lines.append(
+            command.say(
+                "pending_line",
+                case=view.id,
+                platform=command.say(f"platform_{view.platform}"),
+                account=view.account_name,
+                author=view.author_name,
+                state=state,
+                time_left=time_left(command.turn.language, view.time_left),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _kansli(command: Command) -> str:
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    if [arg.casefold() for arg in command.args] not in (["här"], ["har"], ["here"]):
+        return command.say("unknown_command")
+    linking.set_kansli_channel(
+        command.session, command.turn.channel_id, command.turn.actor, command.runtime.clock()
+    )
+    return command.say("kansli_set")
+
+
+COMMANDS: dict[str, Handler] = {
+    "hjälp": _help,
+    "hjalp": _help,
+    "help": _help,
+    "koppla": _link,
+    "link": _link,
+    "konton": _accounts,
+    "accounts": _accounts,
+    "väntande": _pending,
+    "vantande": _pending,
+    "pending": _pending,
+    "kansli": _kansli,
+    "registry": _kansli,
+}
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+def run_command(runtime: Runtime, session: Session, turn: Turn, text: str) -> str:
+    """The reply to a command; anything unknown or malformed gets a short help text."""
+    try:
+        words = shlex.split(text.translate(_QUOTES))
+    except ValueError:
+        return t(turn.language, "link_usage")
+    if not words:
+        return t(turn.language, "help")
+    handler = COMMANDS.get(words[0].casefold())
+    if handler is None:
+        return t(turn.language, "unknown_command")
+    return handler(Command(runtime, session, turn, words[1:]))

@@ -1,0 +1,1 @@
+"""Multi-turn conversations (the account registration dialog comes with the registry issue)."""

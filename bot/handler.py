@@ -1,0 +1,156 @@
+"""The Teams activity handler: translates activities into use cases, and results into replies.
+
+Every reply goes through the outbox; only the answer to a card press is returned directly,
+since Teams shows the updated card from the invoke response.
+"""
+
+import logging
+from typing import Any
+
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
+
+from bot.actions import CardAction, read_action
+from bot.cards.case_card import DECISION_VERBS, case_card
+from bot.cards.elements import CARD_CONTENT_TYPE
+from bot.commands import run_command
+from bot.evidence_upload import attach_evidence, has_files
+from bot.runtime import Runtime
+from bot.turns import Turn, command_text, read_turn
+from routine.decisions import DecisionKind
+from routine.errors import AlreadyDecided, RoutineError
+from services.moderation import DecisionRequest
+from services.views import CaseView
+from storage.conversations import remember_conversation
+from texts import t
+
+log = logging.getLogger(__name__)
+
+CARD_ACTION_INVOKE = "adaptiveCard/action"
+
+
+class ModBot(ActivityHandler):
+    def __init__(self, runtime: Runtime, default_language: str) -> None:
+        self._runtime = runtime
+        self._language = default_language
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        turn = self._remember(activity)
+        if has_files(activity):
+            text = await attach_evidence(self._runtime, turn, activity)
+        else:
+            with self._runtime.database.session() as session:
+                text = run_command(self._runtime, session, turn, command_text(activity))
+        self.reply(activity, turn, text)
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if not any(member.id == bot_id for member in members_added):
+            return
+        turn = self._remember(activity)
+        key = "greeting_channel" if turn.channel_id else "greeting_personal"
+        with self._runtime.database.session() as session:
+            self._runtime.notifier.reply(
+                session,
+                conversation_id=turn.home.conversation_id,
+                service_url=turn.home.service_url,
+                reply_to_id=None,
+                text=t(turn.language, key),
+                now=self._runtime.clock(),
+            )
+            session.commit()
+
+    async def on_installation_update(self, turn_context: TurnContext) -> None:
+        self._remember(turn_context.activity)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        if activity.name != CARD_ACTION_INVOKE:
+            return await super().on_invoke_activity(turn_context)
+        turn = read_turn(activity, self._language)
+        action = read_action(activity.value)
+        try:
+            view = self._act(turn, action)
+        except AlreadyDecided as refusal:
+            with self._runtime.database.session() as session:
+                view = self._runtime.views.get(session, action.case_id, self._runtime.clock())
+            notice = t(turn.language, refusal.key, **refusal.params)
+            return card_response(case_card(view, self._language, notice))
+        return card_response(case_card(view, self._language))
+
+    async def report_error(self, turn_context: TurnContext, error: Exception) -> None:
+        """The one place a failed turn is answered: a refusal in the user's language, anything
+        unexpected logged in full and told as one generic sentence."""
+        activity = turn_context.activity
+        turn = read_turn(activity, self._language)
+        if isinstance(error, RoutineError):
+            text = t(turn.language, error.key, **error.params)
+        else:
+            log.error("turn failed (%s)", activity.type, exc_info=error)
+            text = t(turn.language, "error_generic")
+        if activity.type == ActivityTypes.invoke:
+            response = message_response(text)
+            await turn_context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=response)
+            )
+        elif activity.type == ActivityTypes.message and turn.home.service_url:
+            self.reply(activity, turn, text)
+
+    def reply(self, activity: Activity, turn: Turn, text: str) -> None:
+        with self._runtime.database.session() as session:
+            self._runtime.notifier.reply(
+                session,
+                conversation_id=turn.conversation_id,
+                service_url=turn.home.service_url,
+                reply_to_id=activity.id,
+                text=text,
+                now=self._runtime.clock(),
+            )
+            session.commit()
+
+    def _act(self, turn: Turn, action: CardAction) -> CaseView:
+        now = self._runtime.clock()
+        with self._runtime.database.session() as session:
+            if action.verb in DECISION_VERBS:
+                request = DecisionRequest(
+                    case_id=action.case_id,
+                    kind=DecisionKind(DECISION_VERBS[action.verb]),
+                    actor=turn.actor,
+                    acting_channel_id=turn.channel_id,
+                    category=action.category,
+                    note=action.note,
+                )
+                return self._runtime.moderation.decide(session, request, now)
+            return self._runtime.moderation.confirm_removed(
+                session, action.case_id, turn.actor, turn.channel_id, now
+            )
+
+    def _remember(self, activity: Activity) -> Turn:
+        turn = read_turn(activity, self._language)
+        if turn.home.service_url and turn.home.conversation_id:
+            with self._runtime.database.session() as session:
+                remember_conversation(session, turn.home, self._runtime.clock())
+                session.commit()
+        return turn
+
+
+def card_response(card: dict[str, Any]) -> InvokeResponse:
+    """A plain-dict body: botbuilder 4.17 serialises an SDK model here twice and fails."""
+    return InvokeResponse(
+        status=200, body={"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card}
+    )
+
+
+def message_response(text: str) -> InvokeResponse:
+    return InvokeResponse(
+        status=200,
+        body={
+            "statusCode": 200,
+            "type": "application/vnd.microsoft.activity.message",
+            "value": text,
+        },
+    )

@@ -1,0 +1,105 @@
+"""Teams messages the use cases ask for, as cards and texts queued in the outbox."""
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.cards.case_card import case_card
+from bot.cards.elements import Element, attachment
+from bot.cards.kansli_card import kansli_card
+from services.views import CaseView
+from storage import outbox
+from storage.cards import cards_for_case
+from storage.conversations import get_conversation
+from storage.models import Card, Conversation
+
+log = logging.getLogger(__name__)
+
+MODERATOR = "moderator"
+KANSLI = "kansli"
+
+
+class TeamsNotifier:
+    def __init__(self, language: str) -> None:
+        self._language = language
+
+    def case_ready(self, session: Session, case: CaseView, now: datetime) -> None:
+        self._post_card(session, case, case.channel_conversation_id, MODERATOR, now)
+
+    def synpunkt_handed_over(
+        self, session: Session, case: CaseView, kansli_conversation_id: str, now: datetime
+    ) -> None:
+        self._post_card(session, case, kansli_conversation_id, KANSLI, now)
+
+    def case_changed(self, session: Session, case: CaseView, now: datetime) -> None:
+        for card in cards_for_case(session, case.id):
+            outbox.enqueue(
+                session,
+                conversation_id=card.conversation_id,
+                service_url=card.service_url,
+                operation="update",
+                activity=_card_activity(self._render(card.role, case)),
+                card_id=card.id,
+                now=now,
+            )
+
+    def reply(
+        self,
+        session: Session,
+        *,
+        conversation_id: str,
+        service_url: str,
+        reply_to_id: str | None,
+        text: str,
+        now: datetime,
+    ) -> None:
+        outbox.enqueue(
+            session,
+            conversation_id=conversation_id,
+            service_url=service_url,
+            operation="reply" if reply_to_id else "send",
+            activity={"type": "message", "text": text, "textFormat": "markdown"},
+            reply_to_id=reply_to_id,
+            now=now,
+        )
+
+    def _post_card(
+        self, session: Session, case: CaseView, conversation_id: str, role: str, now: datetime
+    ) -> None:
+        conversation = get_conversation(session, conversation_id)
+        if conversation is None:
+            log.error(
+                "no conversation reference for %s; case %s not posted", conversation_id, case.id
+            )
+            return
+        card = Card(
+            case_id=case.id,
+            role=role,
+            conversation_id=conversation.conversation_id,
+            service_url=conversation.service_url,
+        )
+        session.add(card)
+        session.flush()
+        outbox.enqueue(
+            session,
+            conversation_id=conversation.conversation_id,
+            service_url=conversation.service_url,
+            operation="send",
+            activity=_card_activity(self._render(role, case), conversation),
+            card_id=card.id,
+            now=now,
+        )
+
+    def _render(self, role: str, case: CaseView) -> Element:
+        if role == KANSLI:
+            return kansli_card(case, self._language)
+        return case_card(case, self._language)
+
+
+def _card_activity(content: Element, conversation: Conversation | None = None) -> dict[str, Any]:
+    activity: dict[str, Any] = {"type": "message", "attachments": [attachment(content)]}
+    if conversation is not None:
+        activity["from"] = {"id": conversation.bot_id, "name": conversation.bot_name}
+    return activity

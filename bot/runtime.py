@@ -1,0 +1,27 @@
+"""Everything a turn needs, built once by the app factory and handed to the handler."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.notify import TeamsNotifier
+from outbox.connector import BotConnector
+from services.capture import ScreenshotWorker
+from services.config import ModerationConfig
+from services.evidence import EvidenceFiles
+from services.moderation import Moderation
+from services.views import CaseViews
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class Runtime:
+    config: ModerationConfig
+    database: Database
+    files: EvidenceFiles
+    views: CaseViews
+    moderation: Moderation
+    notifier: TeamsNotifier
+    connector: BotConnector
+    screenshots: ScreenshotWorker
+    clock: Callable[[], datetime]

@@ -1,0 +1,70 @@
+"""Every setting, read from MODBOT_* environment variables (see README for the list).
+
+Without an app id the bot runs in local development mode: /api/messages and /api/flags are
+open and a warning is logged. With an app id, unsafe values are refused at start.
+"""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from routine.diarium import valid_prefix
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MODBOT_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 3978
+    public_url: str = "http://localhost:3978"
+    database_url: str = "sqlite:///modbot.db"
+    evidence_dir: Path = Path("evidence")
+    evidence_link_ttl_hours: int = 168
+    max_attachment_mb: int = 25
+    app_id: str = ""
+    app_password: SecretStr = SecretStr("")
+    app_tenant_id: str = ""
+    app_type: Literal["MultiTenant", "SingleTenant"] = "MultiTenant"
+    api_key: SecretStr = SecretStr("")
+    link_secret: SecretStr = SecretStr("")
+    diarium_prefix: str = "SM"
+    language: Literal["sv", "en"] = "sv"
+    bot_name: str = "Modbot"
+    kansli_conversation_id: str = ""
+    kansli_service_url: str = ""
+    outbox_pacing: bool = True
+    outbox_retry_base_seconds: float = 1.0
+    log_level: str = "INFO"
+
+    @property
+    def development(self) -> bool:
+        return not self.app_id
+
+    @model_validator(mode="after")
+    def _safe_outside_development(self) -> "Settings":
+        if not valid_prefix(self.diarium_prefix):
+            raise ValueError("MODBOT_DIARIUM_PREFIX: 1–10 versaler, t.ex. SM")
+        if self.evidence_link_ttl_hours < 1:
+            raise ValueError("MODBOT_EVIDENCE_LINK_TTL_HOURS must be at least 1")
+        if bool(self.kansli_conversation_id) != bool(self.kansli_service_url):
+            raise ValueError(
+                "MODBOT_KANSLI_CONVERSATION_ID and MODBOT_KANSLI_SERVICE_URL go together"
+            )
+        if self.development:
+            return self
+        problems = []
+        if not self.app_password.get_secret_value():
+            problems.append("MODBOT_APP_PASSWORD is required with MODBOT_APP_ID")
+        if self.app_type == "SingleTenant" and not self.app_tenant_id:
+            problems.append("MODBOT_APP_TENANT_ID is required for SingleTenant")
+        if len(self.api_key.get_secret_value()) < 24:
+            problems.append("MODBOT_API_KEY must be at least 24 characters")
+        if len(self.link_secret.get_secret_value()) < 32:
+            problems.append("MODBOT_LINK_SECRET must be at least 32 characters")
+        if not self.public_url.startswith("https://"):
+            problems.append("MODBOT_PUBLIC_URL must be https:// outside development")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

@@ -1,0 +1,53 @@
+"""Refusals the routine makes; each carries a message key so the user reads a clear sentence."""
+
+from typing import Any
+
+
+class RoutineError(Exception):
+    """A request the routine refuses. `key` names the sentence in the message catalogue."""
+
+    key = "error_generic"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(self.key)
+        self.params = params
+
+
+class CaseNotFound(RoutineError):
+    key = "error_case_not_found"
+
+
+class AlreadyDecided(RoutineError):
+    key = "error_already_decided"
+
+
+class EvidenceMissing(RoutineError):
+    key = "error_evidence_missing"
+
+
+class NotAwaitingRemoval(RoutineError):
+    key = "error_not_awaiting_removal"
+
+
+class NotInLinkedChannel(RoutineError):
+    key = "error_not_in_linked_channel"
+
+
+class KansliNotLinked(RoutineError):
+    key = "error_kansli_not_linked"
+
+
+class NotInChannel(RoutineError):
+    key = "error_not_in_channel"
+
+
+class BadPlatform(RoutineError):
+    key = "link_bad_platform"
+
+
+class BadUrl(RoutineError):
+    key = "link_bad_url"
+
+
+class NotACaseThread(RoutineError):
+    key = "evidence_not_in_case_thread"

@@ -1,0 +1,67 @@
+"""Section 6: the comment and its sender are saved, and the saving is provable.
+
+Each file is written once under the evidence folder and its SHA-256 goes to the database,
+so a later change to the file is detectable.
+"""
+
+import hashlib
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session
+
+from storage.models import Evidence
+
+SCREENSHOT = "screenshot"
+RAW_JSON = "raw_json"
+MODERATOR_FILE = "moderator_file"
+REQUIRED_FOR_REMOVAL = frozenset({SCREENSHOT, RAW_JSON})
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class EvidenceFiles:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def save(
+        self,
+        session: Session,
+        *,
+        case_id: int,
+        kind: str,
+        name: str,
+        content_type: str,
+        data: bytes,
+        added_by_name: str,
+        now: datetime,
+    ) -> Evidence:
+        digest = hashlib.sha256(data).hexdigest()
+        relative = f"case-{case_id:06d}/{digest[:16]}-{_safe(name)}"
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".part")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        evidence = Evidence(
+            case_id=case_id,
+            kind=kind,
+            file_name=relative,
+            content_type=content_type,
+            size=len(data),
+            sha256=digest,
+            captured_at=now,
+            added_by_name=added_by_name,
+        )
+        session.add(evidence)
+        return evidence
+
+    def path_of(self, evidence: Evidence) -> Path:
+        return self.folder / evidence.file_name
+
+
+def _safe(name: str) -> str:
+    cleaned = _UNSAFE.sub("_", Path(name).name).strip("._")
+    return (cleaned or "fil")[-80:]

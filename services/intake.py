@@ -1,0 +1,184 @@
+"""Flag intake: one flagged comment in, one case out, evidence captured at once.
+
+The raw JSON as received is saved and hashed in the same transaction that creates the case,
+so the comment is on record before anyone can edit or delete it on the platform.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlmodel import Session
+
+from routine.categories import parse_category
+from routine.decisions import Actor
+from routine.platforms import parse_platform
+from services.evidence import RAW_JSON, EvidenceFiles
+from storage import audit, cases
+from storage.accounts import find_account
+from storage.models import FlaggedCase
+
+MAX_TEXT_CHARS = 20_000
+CLOCK_SKEW = timedelta(minutes=5)
+
+Short = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class AuthorIn(BaseModel):
+    id: Short
+    name: Short
+
+
+class FlagIn(BaseModel):
+    """The documented body of `POST /api/flags` (see README)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    platform: Short
+    account: Short
+    comment_id: Short
+    post_id: Annotated[str, Field(max_length=200)] | None = None
+    permalink: Annotated[str, Field(min_length=1, max_length=1000)]
+    author: AuthorIn
+    text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+    created_at: AwareDatetime
+    category: Annotated[str, Field(max_length=30)] | None = None
+    reason: Annotated[str, Field(max_length=1000)] | None = None
+    flagged_by: Annotated[str, Field(max_length=200)] | None = None
+
+    @field_validator("platform")
+    @classmethod
+    def _known_platform(cls, value: str) -> str:
+        platform = parse_platform(value)
+        if platform is None:
+            raise ValueError("unknown_platform")
+        return platform.value
+
+    @field_validator("permalink")
+    @classmethod
+    def _http_link(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("not_a_link")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        category = parse_category(value)
+        if category is None:
+            raise ValueError("unknown_category")
+        return category.value
+
+
+class FlagRejected(Exception):
+    """The flag cannot become a case; `fields` says why, one Swedish sentence per field."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__("flag rejected")
+        self.fields = fields
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    case_id: int
+    created: bool
+
+
+_MESSAGES = {
+    "missing": "saknas",
+    "string_too_short": "får inte vara tom",
+    "string_too_long": "är för lång (högst {max_length} tecken)",
+    "string_type": "ska vara text",
+    "model_type": "ska vara ett objekt",
+    "model_attributes_type": "ska vara ett objekt",
+    "timezone_aware": "ska ha tidszon, t.ex. 2026-11-25T14:32:00+01:00",
+    "unknown_platform": "okänd plattform; välj facebook, instagram eller youtube",
+    "not_a_link": "ska vara en länk som börjar med https://",
+    "unknown_category": "okänd kategori; se README för listan",
+}
+
+
+def parse_flag(payload: Any) -> FlagIn:
+    if not isinstance(payload, dict):
+        raise FlagRejected({"body": "ska vara ett JSON-objekt"})
+    try:
+        return FlagIn.model_validate(payload)
+    except ValidationError as error:
+        raise FlagRejected(_field_messages(error)) from None
+
+
+def _field_messages(error: ValidationError) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for problem in error.errors():
+        name = ".".join(str(part) for part in problem["loc"]) or "body"
+        kind = problem["type"]
+        if kind == "value_error":
+            kind = str(problem.get("ctx", {}).get("error", ""))
+        if kind.startswith("datetime"):
+            fields.setdefault(name, "ska vara en tidpunkt i ISO 8601, t.ex. 2026-11-25T14:32:00Z")
+            continue
+        template = _MESSAGES.get(kind, "har fel format")
+        fields.setdefault(name, template.format(**problem.get("ctx", {})))
+    return fields
+
+
+def accept_flag(
+    session: Session,
+    files: EvidenceFiles,
+    flag: FlagIn,
+    raw_body: bytes,
+    now: datetime,
+) -> IntakeResult:
+    if flag.created_at > now + CLOCK_SKEW:
+        raise FlagRejected({"created_at": "ligger i framtiden"})
+    account = find_account(session, flag.platform, flag.account)
+    if account is None or account.id is None:
+        raise FlagRejected(
+            {"account": "inget sådant konto är kopplat till en kanal; koppla det först"}
+        )
+    existing = cases.find_case_by_comment(session, account.id, flag.comment_id)
+    if existing is not None and existing.id is not None:
+        return IntakeResult(existing.id, created=False)
+    case = FlaggedCase(
+        account_id=account.id,
+        platform_comment_id=flag.comment_id,
+        post_id=flag.post_id,
+        permalink=flag.permalink,
+        author_id=flag.author.id,
+        author_name=flag.author.name,
+        text=flag.text,
+        comment_created_at=flag.created_at,
+        received_at=now,
+        suggested_category=flag.category,
+        reason=flag.reason,
+        flagged_by=flag.flagged_by,
+    )
+    session.add(case)
+    session.flush()
+    assert case.id is not None
+    flagger = Actor(id=f"flag:{flag.flagged_by or 'api'}", name=flag.flagged_by or "API")
+    files.save(
+        session,
+        case_id=case.id,
+        kind=RAW_JSON,
+        name="flagga.json",
+        content_type="application/json",
+        data=raw_body,
+        added_by_name=flagger.name,
+        now=now,
+    )
+    audit.record(
+        session,
+        at=now,
+        actor=flagger,
+        action="case_opened",
+        case_id=case.id,
+        platform=flag.platform,
+        account=account.name,
+        comment_id=flag.comment_id,
+    )
+    session.commit()
+    return IntakeResult(case.id, created=True)

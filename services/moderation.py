@@ -1,0 +1,208 @@
+"""Sections 3, 4 and 6: a moderator keeps, removes or hands over a flagged comment.
+
+The first decision on a case is the only one: the check below gives a clear answer, and the
+unique case_id on the decision table holds even when two moderators press at once.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from routine.categories import Category
+from routine.deadlines import lateness
+from routine.decisions import Actor, DecisionKind
+from routine.diarium import diarium_year, format_diarium_number
+from routine.errors import (
+    AlreadyDecided,
+    CaseNotFound,
+    EvidenceMissing,
+    KansliNotLinked,
+    NotAwaitingRemoval,
+)
+from routine.permissions import ensure_may_decide
+from services.evidence import MODERATOR_FILE, REQUIRED_FOR_REMOVAL, EvidenceFiles
+from services.notifier import Notifier
+from services.views import CaseView, CaseViews
+from storage import audit, bot_state, cases
+from storage.accounts import get_account
+from storage.evidence import evidence_for_case
+from storage.models import Decision
+
+
+@dataclass(frozen=True)
+class DecisionRequest:
+    case_id: int
+    kind: DecisionKind
+    actor: Actor
+    acting_channel_id: str | None
+    category: Category | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    content_type: str
+    data: bytes
+
+
+class Moderation:
+    def __init__(self, views: CaseViews, notifier: Notifier, diarium_prefix: str) -> None:
+        self._views = views
+        self._notifier = notifier
+        self._prefix = diarium_prefix
+
+    def decide(self, session: Session, request: DecisionRequest, now: datetime) -> CaseView:
+        case = cases.get_case(session, request.case_id)
+        if case is None or case.id is None:
+            raise CaseNotFound()
+        account = get_account(session, case.account_id)
+        assert account is not None
+        ensure_may_decide(request.acting_channel_id, account.channel_conversation_id)
+        self._refuse_if_decided(session, case.id)
+        decision = Decision(
+            case_id=case.id,
+            kind=request.kind.value,
+            category=request.category.value if request.category else None,
+            note=request.note or None,
+            decided_by_id=request.actor.id,
+            decided_by_name=request.actor.name,
+            decided_at=now,
+        )
+        kansli_conversation = None
+        if request.kind is DecisionKind.REMOVE:
+            saved = {item.kind for item in evidence_for_case(session, case.id)}
+            if not saved >= REQUIRED_FOR_REMOVAL:
+                raise EvidenceMissing()
+            year = diarium_year(now)
+            sequence = cases.next_diarium_sequence(session, self._prefix, year)
+            decision.diarium_number = format_diarium_number(self._prefix, year, sequence)
+        elif request.kind is DecisionKind.SYNPUNKT:
+            kansli_conversation = bot_state.get_value(session, bot_state.KANSLI_CONVERSATION)
+            if kansli_conversation is None:
+                raise KansliNotLinked()
+        session.add(decision)
+        try:
+            session.flush()
+        except IntegrityError:
+            session.rollback()
+            self._refuse_if_decided(session, case.id)
+            raise
+        audit.record(
+            session,
+            at=now,
+            actor=request.actor,
+            action=f"decided_{request.kind.value}",
+            case_id=case.id,
+            category=decision.category,
+            note=decision.note,
+            diarium_number=decision.diarium_number,
+        )
+        view = self._views.get(session, case.id, now)
+        self._notifier.case_changed(session, view, now)
+        if kansli_conversation is not None:
+            self._notifier.synpunkt_handed_over(session, view, kansli_conversation, now)
+        session.commit()
+        return view
+
+    def confirm_removed(
+        self,
+        session: Session,
+        case_id: int,
+        actor: Actor,
+        acting_channel_id: str | None,
+        now: datetime,
+    ) -> CaseView:
+        """The moderator removed the comment on the platform; late removals stay visible."""
+        case = cases.get_case(session, case_id)
+        if case is None or case.id is None:
+            raise CaseNotFound()
+        account = get_account(session, case.account_id)
+        assert account is not None
+        ensure_may_decide(acting_channel_id, account.channel_conversation_id)
+        decision = cases.get_decision(session, case.id)
+        if decision is None or decision.kind != DecisionKind.REMOVE.value:
+            raise NotAwaitingRemoval()
+        if decision.removed_on_platform_at is not None:
+            raise AlreadyDecided(
+                name=decision.removal_confirmed_by_name, at=decision.removed_on_platform_at
+            )
+        decision.removed_on_platform_at = now
+        decision.removal_confirmed_by_name = actor.name
+        session.add(decision)
+        late = lateness(case.comment_created_at, now)
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action="removed_on_platform",
+            case_id=case.id,
+            diarium_number=decision.diarium_number,
+            late_by_seconds=int(late.total_seconds()) if late else None,
+        )
+        session.flush()
+        view = self._views.get(session, case.id, now)
+        self._notifier.case_changed(session, view, now)
+        session.commit()
+        return view
+
+    def add_evidence(
+        self,
+        session: Session,
+        files: EvidenceFiles,
+        case_id: int,
+        actor: Actor,
+        acting_channel_id: str | None,
+        uploads: list[Upload],
+        now: datetime,
+    ) -> CaseView:
+        """A moderator's own screenshot of the comment in context joins the case's evidence."""
+        case = cases.get_case(session, case_id)
+        if case is None or case.id is None:
+            raise CaseNotFound()
+        account = get_account(session, case.account_id)
+        assert account is not None
+        ensure_may_decide(acting_channel_id, account.channel_conversation_id)
+        for upload in uploads:
+            saved = files.save(
+                session,
+                case_id=case.id,
+                kind=MODERATOR_FILE,
+                name=upload.name,
+                content_type=upload.content_type,
+                data=upload.data,
+                added_by_name=actor.name,
+                now=now,
+            )
+            audit.record(
+                session,
+                at=now,
+                actor=actor,
+                action="evidence_added",
+                case_id=case.id,
+                file=saved.file_name,
+                sha256=saved.sha256,
+            )
+        session.flush()
+        view = self._views.get(session, case.id, now)
+        self._notifier.case_changed(session, view, now)
+        session.commit()
+        return view
+
+    def pending(
+        self, session: Session, channel_conversation_id: str | None, now: datetime
+    ) -> list[CaseView]:
+        return [
+            self._views.build(session, case, account, decision, now)
+            for case, account, decision in cases.cases_with_decisions(
+                session, channel_conversation_id
+            )
+        ]
+
+    @staticmethod
+    def _refuse_if_decided(session: Session, case_id: int) -> None:
+        existing = cases.get_decision(session, case_id)
+        if existing is not None:
+            raise AlreadyDecided(name=existing.decided_by_name, at=existing.decided_at)

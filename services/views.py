@@ -1,0 +1,119 @@
+"""What a person sees of a case, computed from what is stored at a given moment."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from routine.deadlines import lateness, removal_deadline, time_left
+from routine.decisions import CaseState, DecisionKind, case_state
+from routine.errors import CaseNotFound
+from services.links import LinkSigner
+from storage import cases, evidence
+from storage.accounts import get_account
+from storage.models import Account, Decision, FlaggedCase
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    kind: DecisionKind
+    category: str | None
+    note: str | None
+    by_name: str
+    at: datetime
+    diarium_number: str | None
+    removed_at: datetime | None
+    removed_by_name: str | None
+    late_by: timedelta | None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: int
+    platform: str
+    account_name: str
+    channel_conversation_id: str
+    permalink: str
+    post_id: str | None
+    author_name: str
+    author_id: str
+    text: str
+    written_at: datetime
+    deadline: datetime
+    time_left: timedelta
+    suggested_category: str | None
+    reason: str | None
+    flagged_by: str | None
+    evidence_count: int
+    evidence_url: str
+    state: CaseState
+    decision: DecisionView | None
+
+
+class CaseViews:
+    """Builds views; owns the signer so every card carries a fresh evidence link."""
+
+    def __init__(self, signer: LinkSigner, link_ttl: timedelta) -> None:
+        self._signer = signer
+        self._ttl = link_ttl
+
+    def get(self, session: Session, case_id: int, now: datetime) -> CaseView:
+        case = cases.get_case(session, case_id)
+        if case is None:
+            raise CaseNotFound()
+        account = get_account(session, case.account_id)
+        assert account is not None
+        return self.build(session, case, account, cases.get_decision(session, case_id), now)
+
+    def build(
+        self,
+        session: Session,
+        case: FlaggedCase,
+        account: Account,
+        decision: Decision | None,
+        now: datetime,
+    ) -> CaseView:
+        assert case.id is not None
+        decision_view = _decision_view(case, decision)
+        return CaseView(
+            id=case.id,
+            platform=account.platform,
+            account_name=account.name,
+            channel_conversation_id=account.channel_conversation_id,
+            permalink=case.permalink,
+            post_id=case.post_id,
+            author_name=case.author_name,
+            author_id=case.author_id,
+            text=case.text,
+            written_at=case.comment_created_at,
+            deadline=removal_deadline(case.comment_created_at),
+            time_left=time_left(case.comment_created_at, now),
+            suggested_category=case.suggested_category,
+            reason=case.reason,
+            flagged_by=case.flagged_by,
+            evidence_count=evidence.evidence_count(session, case.id),
+            evidence_url=self._signer.url(f"/evidence/{case.id}", now + self._ttl),
+            state=case_state(
+                decision_view.kind if decision_view else None,
+                bool(decision_view and decision_view.removed_at),
+            ),
+            decision=decision_view,
+        )
+
+
+def _decision_view(case: FlaggedCase, decision: Decision | None) -> DecisionView | None:
+    if decision is None:
+        return None
+    removed_at = decision.removed_on_platform_at
+    late_by = lateness(case.comment_created_at, removed_at) if removed_at else None
+    return DecisionView(
+        kind=DecisionKind(decision.kind),
+        category=decision.category,
+        note=decision.note,
+        by_name=decision.decided_by_name,
+        at=decision.decided_at,
+        diarium_number=decision.diarium_number,
+        removed_at=removed_at,
+        removed_by_name=decision.removal_confirmed_by_name,
+        late_by=late_by,
+    )

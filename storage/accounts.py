@@ -1,0 +1,65 @@
+"""Accounts and the channel each one is moderated in."""
+
+from datetime import datetime
+
+from sqlmodel import Session, col, or_, select
+
+from storage.models import Account
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def find_account(session: Session, platform: str, name_or_url: str) -> Account | None:
+    """Flags may name an account by its name as linked or by its URL."""
+    wanted = name_or_url.strip()
+    return session.exec(
+        select(Account).where(
+            Account.platform == platform,
+            or_(Account.name_key == name_key(wanted), Account.url == wanted.rstrip("/")),
+        )
+    ).first()
+
+
+def link_account(
+    session: Session,
+    *,
+    platform: str,
+    name: str,
+    url: str,
+    channel_conversation_id: str,
+    linked_by_name: str,
+    now: datetime,
+) -> tuple[Account, str | None]:
+    """Link or re-link; returns the account and the channel it was linked to before, if any."""
+    account = session.exec(
+        select(Account).where(Account.platform == platform, Account.name_key == name_key(name))
+    ).first()
+    previous = account.channel_conversation_id if account else None
+    if account is None:
+        account = Account(
+            platform=platform,
+            name=name,
+            name_key=name_key(name),
+            url=url,
+            channel_conversation_id=channel_conversation_id,
+            linked_at=now,
+            linked_by_name=linked_by_name,
+        )
+    else:
+        account.url = url
+        account.channel_conversation_id = channel_conversation_id
+        account.linked_at = now
+        account.linked_by_name = linked_by_name
+    session.add(account)
+    session.flush()
+    return account, previous
+
+
+def list_accounts(session: Session) -> list[Account]:
+    return list(session.exec(select(Account).order_by(col(Account.platform), col(Account.name))))
+
+
+def get_account(session: Session, account_id: int) -> Account | None:
+    return session.get(Account, account_id)

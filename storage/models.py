@@ -1,0 +1,155 @@
+"""The tables. Case state is not stored: it follows from the decision (routine.decisions)."""
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+
+def _moment(nullable: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(UTCDateTime(), nullable=nullable)
+
+
+class Conversation(SQLModel, table=True):
+    """Where the bot can write: a Teams channel, group chat or personal chat."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(unique=True, max_length=400)
+    service_url: str = Field(max_length=400)
+    kind: str = Field(max_length=20)
+    tenant_id: str | None = Field(default=None, max_length=100)
+    team_id: str | None = Field(default=None, max_length=400)
+    team_name: str | None = Field(default=None, max_length=400)
+    channel_name: str | None = Field(default=None, max_length=400)
+    bot_id: str = Field(max_length=200)
+    bot_name: str | None = Field(default=None, max_length=200)
+    updated_at: datetime = Field(sa_column=_moment())
+
+
+class Account(SQLModel, table=True):
+    """A municipal social-media account and the Teams channel that moderates it."""
+
+    __table_args__ = (UniqueConstraint("platform", "name_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=20)
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200)
+    url: str = Field(max_length=500)
+    channel_conversation_id: str = Field(max_length=400, index=True)
+    linked_at: datetime = Field(sa_column=_moment())
+    linked_by_name: str = Field(max_length=200)
+
+
+class BotState(SQLModel, table=True):
+    """Small named values the bot keeps between restarts (e.g. kanslienheten's channel)."""
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = Field(max_length=2000)
+
+
+class FlaggedCase(SQLModel, table=True):
+    """One flagged comment, as it was when the flag arrived."""
+
+    __tablename__ = "flagged_case"
+    __table_args__ = (UniqueConstraint("account_id", "platform_comment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    platform_comment_id: str = Field(max_length=200)
+    post_id: str | None = Field(default=None, max_length=200)
+    permalink: str = Field(max_length=1000)
+    author_id: str = Field(max_length=200)
+    author_name: str = Field(max_length=200)
+    text: str
+    comment_created_at: datetime = Field(sa_column=_moment())
+    received_at: datetime = Field(sa_column=_moment())
+    suggested_category: str | None = Field(default=None, max_length=30)
+    reason: str | None = Field(default=None, max_length=1000)
+    flagged_by: str | None = Field(default=None, max_length=200)
+
+
+class Decision(SQLModel, table=True):
+    """At most one per case: the unique case_id is what stops a second, concurrent decision."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="flagged_case.id", unique=True)
+    kind: str = Field(max_length=20)
+    category: str | None = Field(default=None, max_length=30)
+    note: str | None = Field(default=None, max_length=2000)
+    decided_by_id: str = Field(max_length=200)
+    decided_by_name: str = Field(max_length=200)
+    decided_at: datetime = Field(sa_column=_moment())
+    diarium_number: str | None = Field(default=None, unique=True, max_length=40)
+    removed_on_platform_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    removal_confirmed_by_name: str | None = Field(default=None, max_length=200)
+
+
+class DiariumCounter(SQLModel, table=True):
+    __tablename__ = "diarium_counter"
+
+    prefix: str = Field(primary_key=True, max_length=10)
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+class Evidence(SQLModel, table=True):
+    """One saved file; the file is on disk under the evidence folder, its hash is here."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="flagged_case.id", index=True)
+    kind: str = Field(max_length=20)
+    file_name: str = Field(max_length=300)
+    content_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64)
+    captured_at: datetime = Field(sa_column=_moment())
+    added_by_name: str = Field(max_length=200)
+
+
+class Card(SQLModel, table=True):
+    """A card the bot posted about a case, so that every copy can be updated after a decision."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="flagged_case.id", index=True)
+    role: str = Field(max_length=20)
+    conversation_id: str = Field(max_length=400)
+    service_url: str = Field(max_length=400)
+    activity_id: str | None = Field(default=None, max_length=200, index=True)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """An outgoing Teams message, kept until the Bot Connector has accepted it."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (Index("ix_outbox_pending", "status", "conversation_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(max_length=400)
+    service_url: str = Field(max_length=400)
+    operation: str = Field(max_length=10)
+    activity: str
+    reply_to_id: str | None = Field(default=None, max_length=200)
+    card_id: int | None = Field(default=None, foreign_key="card.id")
+    status: str = Field(default="pending", max_length=10)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_column=_moment())
+    last_error: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(sa_column=_moment())
+    sent_at: datetime | None = Field(default=None, sa_column=_moment(True))
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: the database refuses updates and deletes of these rows."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_moment())
+    actor_id: str = Field(max_length=200)
+    actor_name: str = Field(max_length=200)
+    action: str = Field(max_length=50)
+    case_id: int | None = Field(default=None, index=True)
+    detail: str = Field(default="{}")

@@ -1,0 +1,67 @@
+"""The durable outbox: messages wait here until the Bot Connector has accepted them."""
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from storage.models import OutboxMessage
+
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+
+
+def enqueue(
+    session: Session,
+    *,
+    conversation_id: str,
+    service_url: str,
+    operation: str,
+    activity: dict[str, Any],
+    now: datetime,
+    reply_to_id: str | None = None,
+    card_id: int | None = None,
+) -> OutboxMessage:
+    message = OutboxMessage(
+        conversation_id=conversation_id,
+        service_url=service_url,
+        operation=operation,
+        activity=json.dumps(activity, ensure_ascii=False),
+        reply_to_id=reply_to_id,
+        card_id=card_id,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(message)
+    session.info.setdefault("outbox_conversations", set()).add(conversation_id)
+    return message
+
+
+def pending_in_conversation(
+    session: Session, conversation_id: str, limit: int
+) -> list[OutboxMessage]:
+    """Oldest first: a card must be sent before its update, a reply after its question."""
+    return list(
+        session.exec(
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.status == PENDING, OutboxMessage.conversation_id == conversation_id
+            )
+            .order_by(col(OutboxMessage.id))
+            .limit(limit)
+        )
+    )
+
+
+def conversations_with_pending(session: Session) -> list[str]:
+    return list(
+        session.exec(
+            select(OutboxMessage.conversation_id).where(OutboxMessage.status == PENDING).distinct()
+        )
+    )
+
+
+def get_message(session: Session, message_id: int) -> OutboxMessage | None:
+    return session.get(OutboxMessage, message_id)

@@ -1,0 +1,158 @@
+"""Fixtures: the real app on 127.0.0.1, a fake Bot Connector server, and a moving clock."""
+
+import json
+import socket
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from bot.app import create_app
+from bot.settings import Settings
+from tests.fakes.bot_connector import FakeBotConnector
+from tests.teams import ANNA, Channel, Person
+
+API_KEY = "test-api-key-0123456789abcdef"
+START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+class MovingClock:
+    """Real time passing from a chosen start, and able to jump ahead."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self._start = start
+        self._t0 = time.monotonic()
+        self._shift = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return self._start + timedelta(seconds=time.monotonic() - self._t0) + self._shift
+
+    def advance(self, delta: timedelta) -> None:
+        self._shift += delta
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeBotConnector]:
+    fake = FakeBotConnector()
+    runner = web.AppRunner(fake.app())
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    fake.url = f"http://127.0.0.1:{port}"
+    yield fake
+    await runner.cleanup()
+
+
+@dataclass
+class RunningBot:
+    """The bot as a user reaches it: over HTTP on loopback."""
+
+    url: str
+    http: aiohttp.ClientSession
+    connector: FakeBotConnector
+    channel: Channel
+    clock: MovingClock
+    settings: Settings
+    runner: web.AppRunner
+
+    async def post(self, path: str, body: Any, headers: dict[str, str] | None = None) -> tuple[int, Any]:
+        data = body if isinstance(body, bytes | str) else json.dumps(body)
+        async with self.http.post(
+            self.url + path,
+            data=data,
+            headers={"Content-Type": "application/json", **(headers or {})},
+        ) as response:
+            text = await response.text()
+            try:
+                return response.status, json.loads(text) if text else None
+            except ValueError:
+                return response.status, text
+
+    async def activity(self, activity: dict[str, Any]) -> tuple[int, Any]:
+        return await self.post("/api/messages", activity)
+
+    async def flag(self, body: dict[str, Any], key: str = API_KEY) -> tuple[int, Any]:
+        return await self.post("/api/flags", body, {"X-Api-Key": key})
+
+    async def say(self, person: Person, text: str, channel: Channel | None = None) -> str:
+        """Send a command and wait for the bot's reply in the thread."""
+        before = len(self.connector.texts())
+        status, _ = await self.activity((channel or self.channel).message(person, text))
+        assert status in (200, 201)
+        await self.connector.wait_for(lambda: len(self.connector.texts()) > before)
+        return self.connector.texts()[before]
+
+    async def link_hjo(self) -> None:
+        reply = await self.say(ANNA, 'koppla facebook "Hjo kommun" https://facebook.com/hjokommun')
+        assert "kopplat" in reply
+
+    async def flagged_card(self, body: dict[str, Any]) -> tuple[int, str]:
+        """Flag a comment and wait for its card; returns the case id and the card's activity id."""
+        before = len(self.connector.sent)
+        status, answer = await self.flag(body)
+        assert status == 201, answer
+        await self.connector.wait_for(lambda: len(self.connector.sent) > before)
+        call = self.connector.sent[before]
+        assert call.body["attachments"], call.body
+        return answer["case_id"], call.returned_id
+
+    async def invoke(self, person: Person, verb: str, data: dict[str, Any], card_id: str) -> dict[str, Any]:
+        status, body = await self.activity(self.channel.invoke(person, verb, data, card_id=card_id))
+        assert status == 200, body
+        return body
+
+
+def make_settings(tmp_path: Path, port: int, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "port": port,
+        "public_url": f"http://127.0.0.1:{port}",
+        "database_url": f"sqlite:///{tmp_path / 'modbot.db'}",
+        "evidence_dir": tmp_path / "evidence",
+        "api_key": API_KEY,
+        "outbox_retry_base_seconds": 0.05,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+async def start_bot(settings: Settings, clock: Callable[[], datetime]) -> web.AppRunner:
+    runner = web.AppRunner(create_app(settings, clock))
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", settings.port).start()
+    return runner
+
+
+@pytest.fixture
+def clock() -> MovingClock:
+    return MovingClock()
+
+
+@pytest.fixture
+async def bot(
+    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock
+) -> AsyncIterator[RunningBot]:
+    settings = make_settings(tmp_path, free_port())
+    runner = await start_bot(settings, clock)
+    async with aiohttp.ClientSession() as http:
+        yield RunningBot(
+            url=f"http://127.0.0.1:{settings.port}",
+            http=http,
+            connector=connector,
+            channel=Channel(service_url=connector.url),
+            clock=clock,
+            settings=settings,
+            runner=runner,
+        )
+    await runner.cleanup()

@@ -1,0 +1,112 @@
+"""English: the second language, for users whose Teams speaks English."""
+
+MESSAGES: dict[str, str] = {
+    "greeting_channel": (
+        "Hi! I am Modbot and I help you moderate the municipality's social-media accounts "
+        "by the routine. Link this channel to an account with "
+        '`link facebook "Account name" https://facebook.com/account`. Type `help` for more.'
+    ),
+    "greeting_personal": "Hi! I am Modbot. Type `help` to see what I can do.",
+    "help": (
+        "**Commands** (in a channel: mention me first, e.g. @Modbot help)\n\n"
+        '- `link <platform> "<account name>" <url>`: flagged comments for the account '
+        "arrive in this channel. Platform: facebook, instagram or youtube.\n"
+        "- `accounts`: which accounts are linked, and to which channel.\n"
+        "- `pending`: open cases and the time left to the 48-hour limit.\n"
+        "- `registry here`: the registry office's channel, where synpunkter are handed over.\n"
+        "- `help`: this text."
+    ),
+    "unknown_command": (
+        "I do not know that command. I can: `link`, `accounts`, `pending`, "
+        "`registry here` and `help`."
+    ),
+    "link_usage": (
+        'Write it like this: `link facebook "Hjo kommun" https://facebook.com/hjokommun` '
+        "(platform, the account's name in quotes, link to the account)."
+    ),
+    "link_bad_platform": "Unknown platform {platform}. Choose facebook, instagram or youtube.",
+    "link_bad_url": "{url} does not look like a link. It must start with https://.",
+    "only_in_channel": "This command only works in a channel of a team.",
+    "linked": "The account {platform} {name} is now linked to this channel.",
+    "relinked": "The account {platform} {name} is now linked to this channel (before: another).",
+    "accounts_none": "No accounts are linked yet.",
+    "accounts_header": "**Linked accounts**",
+    "accounts_line": "- {platform} {name} ({url}): {channel}",
+    "accounts_this_channel": "this channel",
+    "accounts_other_channel": "channel {channel}",
+    "pending_none": "No open cases. Well done!",
+    "pending_header": "**Open cases** (oldest first)",
+    "pending_line": "- #{case} {platform} {account}, {author}: {state}, {time_left}",
+    "pending_state_open": "not decided",
+    "pending_state_removal": "to be removed on the platform ({diarium})",
+    "time_left": "{duration} left",
+    "time_overdue": "48-hour limit passed {duration} ago",
+    "duration": "{hours} h {minutes} min",
+    "kansli_set": "This channel now receives the synpunkter the registry office registers.",
+    "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
+    "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",
+    "evidence_download_failed": "I could not fetch {name}. Please attach the file again.",
+    "error_generic": "Something went wrong. Please try again in a moment.",
+    "error_case_not_found": "The case does not exist.",
+    "error_already_decided": "The case was already decided by {name} {at}.",
+    "error_evidence_missing": (
+        "The evidence (screenshot and sender) is not saved yet. Please try again in a moment."
+    ),
+    "error_not_awaiting_removal": "The case is not waiting for removal.",
+    "error_not_in_linked_channel": (
+        "Only members of the channel the account is linked to can decide on its comments."
+    ),
+    "error_kansli_not_linked": (
+        "The registry office's channel is not set. Ask them to write `registry here` in it."
+    ),
+    "error_not_in_channel": "This only works in a channel of a team.",
+    "error_bad_action": "The button is not recognised. Reload the card and try again.",
+    "platform_facebook": "Facebook",
+    "platform_instagram": "Instagram",
+    "platform_youtube": "YouTube",
+    "category_fortal": "Defamation, personal attack or insult",
+    "category_hets": "Agitation against a population group or harassment",
+    "category_vald": "Unlawful depiction of violence or pornography",
+    "category_brott": "Incitement to crime",
+    "category_sekretess": "Confidential or sensitive personal data",
+    "category_bild": "Image without consent",
+    "category_upphovsratt": "Copyrighted material",
+    "category_kommersiellt": "Commercial message",
+    "category_annat": "Other",
+    "card_title": "Flagged comment #{case}",
+    "card_account": "Account",
+    "card_author": "Written by",
+    "card_written": "Written",
+    "card_deadline": "Remove by",
+    "card_time_left": "Time left",
+    "card_suggested": "Suggested category",
+    "card_reason": "Reason",
+    "card_flagged_by": "Flagged by",
+    "card_evidence": "Evidence",
+    "card_evidence_count": "{count} files saved",
+    "card_evidence_link": "Show evidence",
+    "card_open_comment": "Open the comment",
+    "card_category": "Category",
+    "card_category_placeholder": "Choose a category",
+    "card_note": "Note",
+    "card_note_placeholder": "Optional note to the decision",
+    "card_keep": "Keep",
+    "card_remove": "Remove",
+    "card_synpunkt": "Synpunkt",
+    "card_confirm_removed": "Removed on the platform",
+    "card_decided_keep": "Kept – decided by {name} {at}",
+    "card_decided_remove": "To be removed – decided by {name} {at}",
+    "card_decided_synpunkt": "Synpunkt – handed to the registry office by {name} {at}",
+    "card_diarium": "Diarium number",
+    "card_remove_instruction": "Remove the comment on {platform}, then press Removed on the platform.",
+    "card_removed": "Removed on the platform {at} (confirmed by {name})",
+    "card_removed_late": "LATE: removed after the 48-hour limit ({late} late)",
+    "card_note_shown": "Note: {note}",
+    "card_category_shown": "Category: {category}",
+    "kansli_title": "Synpunkt to register in Synpunkten – case #{case}",
+    "kansli_intro": (
+        "A comment on {platform} {account} has the character of a synpunkt. "
+        "Register it as a snabbsynpunkt in Synpunkten (DF Respons)."
+    ),
+    "kansli_handed_over_by": "Handed over by",
+}

@@ -1,0 +1,118 @@
+"""Svenska: standardspråket för allt användarna läser."""
+
+MESSAGES: dict[str, str] = {
+    "greeting_channel": (
+        "Hej! Jag är Modbot och hjälper er att moderera kommunens konton i sociala medier "
+        "enligt rutinen. Koppla den här kanalen till ett konto med "
+        '`koppla facebook "Kontots namn" https://facebook.com/konto`. Skriv `hjälp` för mer.'
+    ),
+    "greeting_personal": "Hej! Jag är Modbot. Skriv `hjälp` för att se vad jag kan.",
+    "help": (
+        "**Kommandon** (i en kanal: nämn mig först, t.ex. @Modbot hjälp)\n\n"
+        '- `koppla <plattform> "<kontots namn>" <länk>`: flaggade kommentarer för kontot '
+        "hamnar i den här kanalen. Plattform: facebook, instagram eller youtube.\n"
+        "- `konton`: vilka konton som är kopplade och till vilken kanal.\n"
+        "- `väntande`: öppna ärenden och tid kvar till 48-timmarsgränsen.\n"
+        "- `kansli här`: kanslienhetens kanal, dit synpunkter lämnas över.\n"
+        "- `hjälp`: den här texten."
+    ),
+    "unknown_command": (
+        "Det kommandot känner jag inte igen. Jag kan: `koppla`, `konton`, `väntande`, "
+        "`kansli här` och `hjälp`."
+    ),
+    "link_usage": (
+        'Skriv så här: `koppla facebook "Hjo kommun" https://facebook.com/hjokommun` '
+        "(plattform, kontots namn inom citattecken, länk till kontot)."
+    ),
+    "link_bad_platform": "Okänd plattform {platform}. Välj facebook, instagram eller youtube.",
+    "link_bad_url": "{url} ser inte ut som en länk. Den ska börja med https://.",
+    "only_in_channel": "Det här kommandot fungerar bara i en kanal i ett team.",
+    "linked": "Kontot {platform} {name} är nu kopplat till den här kanalen.",
+    "relinked": (
+        "Kontot {platform} {name} är nu kopplat till den här kanalen (tidigare en annan kanal)."
+    ),
+    "accounts_none": "Inga konton är kopplade än.",
+    "accounts_header": "**Kopplade konton**",
+    "accounts_line": "- {platform} {name} ({url}): {channel}",
+    "accounts_this_channel": "den här kanalen",
+    "accounts_other_channel": "kanalen {channel}",
+    "pending_none": "Inga öppna ärenden. Bra jobbat!",
+    "pending_header": "**Öppna ärenden** (äldst först)",
+    "pending_line": "- #{case} {platform} {account}, {author}: {state}, {time_left}",
+    "pending_state_open": "inte beslutat",
+    "pending_state_removal": "ska tas bort på plattformen ({diarium})",
+    "time_left": "{duration} kvar",
+    "time_overdue": "48-timmarsgränsen passerad för {duration} sedan",
+    "duration": "{hours} h {minutes} min",
+    "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
+    "evidence_attached": (
+        "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."
+    ),
+    "evidence_not_in_case_thread": "Bifoga bevis genom att svara med bilden eller filen i tråden under ärendets kort.",
+    "evidence_download_failed": "Jag kunde inte hämta {name}. Försök att bifoga filen igen.",
+    "error_generic": "Något gick fel. Försök igen om en stund.",
+    "error_case_not_found": "Ärendet finns inte.",
+    "error_already_decided": "Ärendet är redan avgjort av {name} {at}.",
+    "error_evidence_missing": (
+        "Bevisen (skärmdump och avsändare) är inte sparade ännu. Försök igen om en stund."
+    ),
+    "error_not_awaiting_removal": "Ärendet väntar inte på borttagning.",
+    "error_not_in_linked_channel": (
+        "Bara medlemmar i kanalen som kontot är kopplat till kan besluta om dess kommentarer."
+    ),
+    "error_kansli_not_linked": (
+        "Kanslienhetens kanal är inte vald. Be kanslienheten skriva `kansli här` i sin kanal."
+    ),
+    "error_not_in_channel": "Det här fungerar bara i en kanal i ett team.",
+    "error_bad_action": "Knappen känns inte igen. Ladda om kortet och försök igen.",
+    "platform_facebook": "Facebook",
+    "platform_instagram": "Instagram",
+    "platform_youtube": "YouTube",
+    "category_fortal": "Förtal, personangrepp eller förolämpning",
+    "category_hets": "Hets mot folkgrupp eller trakasserier",
+    "category_vald": "Olovliga våldsskildringar eller pornografi",
+    "category_brott": "Uppmaning till brott",
+    "category_sekretess": "Sekretess eller känsliga personuppgifter",
+    "category_bild": "Bild utan samtycke",
+    "category_upphovsratt": "Upphovsrättsligt skyddat material",
+    "category_kommersiellt": "Kommersiellt budskap",
+    "category_annat": "Annat",
+    "card_title": "Flaggad kommentar #{case}",
+    "card_account": "Konto",
+    "card_author": "Skriven av",
+    "card_written": "Skriven",
+    "card_deadline": "Ska bort senast",
+    "card_time_left": "Tid kvar",
+    "card_suggested": "Föreslagen kategori",
+    "card_reason": "Skäl",
+    "card_flagged_by": "Flaggad av",
+    "card_evidence": "Bevis",
+    "card_evidence_count": "{count} filer sparade",
+    "card_evidence_link": "Visa bevis",
+    "card_open_comment": "Öppna kommentaren",
+    "card_category": "Kategori",
+    "card_category_placeholder": "Välj kategori",
+    "card_note": "Anteckning",
+    "card_note_placeholder": "Valfri anteckning till beslutet",
+    "card_keep": "Behåll",
+    "card_remove": "Ta bort",
+    "card_synpunkt": "Synpunkt",
+    "card_confirm_removed": "Borttagen på plattformen",
+    "card_decided_keep": "Behålls – beslutat av {name} {at}",
+    "card_decided_remove": "Ska tas bort – beslutat av {name} {at}",
+    "card_decided_synpunkt": "Synpunkt – lämnad till kanslienheten av {name} {at}",
+    "card_diarium": "Diarienummer",
+    "card_remove_instruction": (
+        "Ta bort kommentaren på {platform} och tryck sedan på Borttagen på plattformen."
+    ),
+    "card_removed": "Borttagen på plattformen {at} (bekräftat av {name})",
+    "card_removed_late": "SENT: borttagen efter 48-timmarsgränsen ({late} för sent)",
+    "card_note_shown": "Anteckning: {note}",
+    "card_category_shown": "Kategori: {category}",
+    "kansli_title": "Synpunkt att registrera i Synpunkten – ärende #{case}",
+    "kansli_intro": (
+        "En kommentar på {platform} {account} har karaktär av synpunkt. "
+        "Registrera den som snabbsynpunkt i Synpunkten (DF Respons)."
+    ),
+    "kansli_handed_over_by": "Lämnad av",
+}

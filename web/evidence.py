@@ -1,0 +1,103 @@
+"""`GET /evidence/{case}`: the evidence of one case, only through a signed, expiring link."""
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+
+from aiohttp import web
+
+from services.evidence import EvidenceFiles
+from services.links import LinkSigner
+from storage.db import Database
+from storage.evidence import evidence_for_case, get_evidence
+from texts import moment
+
+_KIND_NAMES = {"screenshot": "Skärmdump", "raw_json": "Mottagen flagga (JSON)"}
+
+
+def evidence_routes(
+    database: Database,
+    files: EvidenceFiles,
+    signer: LinkSigner,
+    clock: Callable[[], datetime],
+) -> list[web.RouteDef]:
+    def _checked(request: web.Request) -> None:
+        query = request.query
+        if not signer.valid(request.path, query.get("exp"), query.get("sig"), clock()):
+            raise web.HTTPForbidden(
+                text="Länken är ogiltig eller har gått ut. Öppna ärendets kort för en ny länk.",
+            )
+
+    def _number(request: web.Request, name: str) -> int:
+        value = request.match_info[name]
+        if not value.isdigit():
+            raise web.HTTPNotFound(text="Finns inte.")
+        return int(value)
+
+    async def index(request: web.Request) -> web.Response:
+        _checked(request)
+        case_id = _number(request, "case")
+        with database.session() as session:
+            items = evidence_for_case(session, case_id)
+        if not items:
+            raise web.HTTPNotFound(text="Inga bevis för ärendet.")
+        expires = datetime.fromtimestamp(int(request.query["exp"]), clock().tzinfo)
+        rows = []
+        for item in items:
+            link = signer.url(f"/evidence/{case_id}/files/{item.id}", expires)
+            name = _KIND_NAMES.get(item.kind, item.file_name.split("/")[-1])
+            rows.append(
+                "<tr>"
+                f'<td><a href="{html.escape(link)}">{html.escape(name)}</a></td>'
+                f"<td>{html.escape(item.added_by_name)}</td>"
+                f"<td>{moment(item.captured_at)}</td>"
+                f"<td>{item.size}</td>"
+                f"<td><code>{item.sha256}</code></td>"
+                "</tr>"
+            )
+        page = (
+            '<!doctype html><html lang="sv"><head><meta charset="utf-8">'
+            f"<title>Bevis, ärende {case_id}</title></head><body>"
+            f"<h1>Bevis i ärende {case_id}</h1>"
+            "<table><thead><tr><th scope=col>Fil</th><th scope=col>Sparad av</th>"
+            "<th scope=col>Sparad</th><th scope=col>Byte</th><th scope=col>SHA-256</th></tr>"
+            f"</thead><tbody>{''.join(rows)}</tbody></table></body></html>"
+        )
+        return web.Response(text=page, content_type="text/html", headers=_private())
+
+    async def file(request: web.Request) -> web.StreamResponse:
+        _checked(request)
+        case_id = _number(request, "case")
+        with database.session() as session:
+            item = get_evidence(session, _number(request, "evidence"))
+        if item is None or item.case_id != case_id:
+            raise web.HTTPNotFound(text="Finns inte.")
+        path = files.path_of(item)
+        if not path.is_file():
+            raise web.HTTPNotFound(text="Filen saknas på disk; kontakta förvaltaren.")
+        headers = {
+            **_private(),
+            "Content-Type": item.content_type,
+            "Content-Disposition": f'{_disposition(item.content_type)}; filename="{path.name}"',
+            "X-Content-Type-Options": "nosniff",
+        }
+        return web.FileResponse(path, headers=headers)
+
+    return [
+        web.get("/evidence/{case}", index),
+        web.get("/evidence/{case}/files/{evidence}", file),
+    ]
+
+
+def _private() -> dict[str, str]:
+    return {
+        "Cache-Control": "private, no-store",
+        "Referrer-Policy": "no-referrer",
+        "Content-Security-Policy": "default-src 'none'; img-src 'self'",
+    }
+
+
+def _disposition(content_type: str) -> str:
+    """Files people uploaded are downloaded, never rendered as a page on the bot's domain."""
+    shown = content_type.startswith("image/") and content_type != "image/svg+xml"
+    return "inline" if shown or content_type == "application/json" else "attachment"
