@@ -8,6 +8,7 @@ client is only needed for the SDK's own bookkeeping: one per service URL is enou
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+import jwt
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
@@ -60,7 +61,10 @@ class _Authentication(BotFrameworkAuthentication):
     async def authenticate_request(
         self, activity: object, auth_header: str
     ) -> AuthenticateRequestResult:
-        result = await self._inner.authenticate_request(activity, auth_header)
+        try:
+            result = await self._inner.authenticate_request(activity, auth_header)
+        except jwt.PyJWTError as error:
+            raise PermissionError("malformed token") from error
         if result.connector_factory is not None:
             result.connector_factory = _ReusedConnectors(result.connector_factory, self._connectors)
         return result

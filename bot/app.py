@@ -105,7 +105,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         """CloudAdapter.process would re-serialise the invoke body with msrest, which fails for
         the plain-dict card answers; the adapter's own process_activity is called instead."""
         if "application/json" not in request.headers.get("Content-Type", ""):
-            return web.json_response({"error": "Content-Type ska vara application/json"}, status=415)
+            return web.json_response(
+                {"error": "Content-Type ska vara application/json"}, status=415
+            )
         try:
             body = await request.json()
         except ValueError:

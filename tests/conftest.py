@@ -67,7 +67,9 @@ class RunningBot:
     settings: Settings
     runner: web.AppRunner
 
-    async def post(self, path: str, body: Any, headers: dict[str, str] | None = None) -> tuple[int, Any]:
+    async def post(
+        self, path: str, body: Any, headers: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
         data = body if isinstance(body, bytes | str) else json.dumps(body)
         async with self.http.post(
             self.url + path,
@@ -108,7 +110,9 @@ class RunningBot:
         assert call.body["attachments"], call.body
         return answer["case_id"], call.returned_id
 
-    async def invoke(self, person: Person, verb: str, data: dict[str, Any], card_id: str) -> dict[str, Any]:
+    async def invoke(
+        self, person: Person, verb: str, data: dict[str, Any], card_id: str
+    ) -> dict[str, Any]:
         status, body = await self.activity(self.channel.invoke(person, verb, data, card_id=card_id))
         assert status == 200, body
         return body

@@ -74,8 +74,12 @@ class FakeBotConnector:
     async def _record(self, request: web.Request, method: str) -> web.Response:
         if self.failures:
             status, retry_after = self.failures.pop(0)
+            async with self._changed:
+                self._changed.notify_all()
             headers = {"Retry-After": retry_after} if retry_after else {}
-            return web.json_response({"error": {"code": "Throttled"}}, status=status, headers=headers)
+            return web.json_response(
+                {"error": {"code": "Throttled"}}, status=status, headers=headers
+            )
         body = await request.json()
         activity_id = request.match_info.get("activity")
         call = Call(

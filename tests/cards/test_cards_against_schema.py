@@ -1,0 +1,113 @@
+"""Every card the bot can send validates against the official Adaptive Card 1.5 schema."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.cards.case_card import case_card
+from bot.cards.kansli_card import kansli_card
+from routine.decisions import CaseState, DecisionKind
+from services.views import CaseView, DecisionView
+from tests.schemas import assert_valid_card
+
+WRITTEN = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+
+OPEN = CaseView(
+    id=7,
+    platform="facebook",
+    account_name="Hjo kommun",
+    channel_conversation_id="19:moderatorer@thread.tacv2",
+    permalink="https://facebook.com/hjokommun/posts/1",
+    post_id="1",
+    author_name="Sven [klicka](https://evil.example)",
+    author_id="fb-1",
+    text="# Rubrik\n" + "å" * 5000,
+    written_at=WRITTEN,
+    deadline=WRITTEN + timedelta(hours=48),
+    time_left=timedelta(hours=47),
+    suggested_category="fortal",
+    reason="personangrepp",
+    flagged_by="Anna",
+    evidence_count=2,
+    evidence_url="http://localhost:3978/evidence/7?exp=1&sig=x",
+    state=CaseState.OPEN,
+    decision=None,
+)
+
+
+def _decided(kind: DecisionKind, *, removed: bool = False, late: bool = False) -> CaseView:
+    decision = DecisionView(
+        kind=kind,
+        category="fortal",
+        note="Anteckning",
+        by_name="Anna",
+        at=WRITTEN + timedelta(hours=1),
+        diarium_number="SM-2026-0001" if kind is DecisionKind.REMOVE else None,
+        removed_at=WRITTEN + timedelta(hours=50 if late else 2) if removed else None,
+        removed_by_name="Anna" if removed else None,
+        late_by=timedelta(hours=2) if late else None,
+    )
+    states = {
+        DecisionKind.KEEP: CaseState.KEPT,
+        DecisionKind.SYNPUNKT: CaseState.SYNPUNKT,
+        DecisionKind.REMOVE: CaseState.REMOVED if removed else CaseState.AWAITING_PLATFORM_REMOVAL,
+    }
+    return replace(OPEN, state=states[kind], decision=decision)
+
+
+CASES = {
+    "open": OPEN,
+    "overdue": replace(OPEN, time_left=-timedelta(hours=3)),
+    "kept": _decided(DecisionKind.KEEP),
+    "synpunkt": _decided(DecisionKind.SYNPUNKT),
+    "awaiting removal": _decided(DecisionKind.REMOVE),
+    "removed": _decided(DecisionKind.REMOVE, removed=True),
+    "removed late": _decided(DecisionKind.REMOVE, removed=True, late=True),
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("name", CASES)
+def test_case_card_is_valid_in_every_state(name: str, language: str) -> None:
+    assert_valid_card(case_card(CASES[name], language))
+
+
+def test_case_card_with_a_notice_is_valid() -> None:
+    assert_valid_card(case_card(CASES["kept"], "sv", notice="Redan avgjort"))
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kansli_card_is_valid(language: str) -> None:
+    assert_valid_card(kansli_card(CASES["synpunkt"], language))
+
+
+def test_open_card_offers_the_three_decisions_as_universal_actions() -> None:
+    actions = case_card(OPEN, "sv")["actions"]
+    executes = [a for a in actions if a["type"] == "Action.Execute"]
+    assert [(a["title"], a["verb"]) for a in executes] == [
+        ("Behåll", "keep"),
+        ("Ta bort", "remove"),
+        ("Synpunkt", "synpunkt"),
+    ]
+    assert all(a["data"] == {"case": 7} for a in executes)
+
+
+def test_open_card_lists_every_section_6_category() -> None:
+    body = case_card(OPEN, "sv")["body"]
+    choices = next(e for e in body if e["type"] == "Input.ChoiceSet")["choices"]
+    assert len(choices) == 9
+    assert choices[0]["title"] == "Förtal, personangrepp eller förolämpning"
+
+
+def test_comment_text_is_never_read_as_markdown() -> None:
+    body = case_card(OPEN, "sv")["body"]
+    quoted = next(e for e in body if e["type"] == "Container")
+    assert quoted["items"][0]["type"] == "RichTextBlock"
+    assert len(quoted["items"][0]["inlines"][0]["text"]) <= 3002
+
+
+def test_late_removal_is_shown_in_attention_colour() -> None:
+    body = case_card(CASES["removed late"], "sv")["body"]
+    late = [e for e in body if e.get("color") == "Attention"]
+    assert late and "SENT" in late[0]["text"]

@@ -1,0 +1,64 @@
+"""Nothing is lost: the outbox retries 429 and 5xx, and survives a restart."""
+
+import time
+from pathlib import Path
+
+import aiohttp
+
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, start_bot
+from tests.fakes.bot_connector import FakeBotConnector
+from tests.teams import ANNA, Channel, flag
+
+
+async def test_a_429_is_retried_after_retry_after(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    bot.connector.fail_next(429, retry_after="1")
+    started = time.monotonic()
+    status, _ = await bot.flag(flag())
+    assert status == 201
+    await bot.connector.wait_for(lambda: bot.connector.cards())
+    assert time.monotonic() - started >= 0.9
+    assert len(bot.connector.cards()) == 1
+
+
+async def test_a_500_is_retried_with_back_off(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    bot.connector.fail_next(500, times=3)
+    status, _ = await bot.flag(flag())
+    assert status == 201
+    await bot.connector.wait_for(lambda: bot.connector.cards())
+    assert len(bot.connector.cards()) == 1
+    assert not bot.connector.failures
+
+
+async def test_an_unsent_card_survives_a_restart(
+    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock
+) -> None:
+    settings = make_settings(tmp_path, free_port())
+    channel = Channel(service_url=connector.url)
+    runner = await start_bot(settings, clock)
+    url = f"http://127.0.0.1:{settings.port}"
+    async with aiohttp.ClientSession() as http:
+        bot = RunningBot(url, http, connector, channel, clock, settings, runner)
+        await bot.link_hjo()
+        connector.fail_next(503, times=10_000)
+        status, _ = await bot.flag(flag())
+        assert status == 201
+        await connector.wait_for(lambda: len(connector.failures) < 10_000)
+        await runner.cleanup()
+        connector.failures.clear()
+        assert not connector.cards()
+        runner = await start_bot(settings, clock)
+        await connector.wait_for(lambda: connector.cards())
+        assert len(connector.cards()) == 1
+        await runner.cleanup()
+
+
+async def test_replies_keep_their_order_in_a_conversation(bot: RunningBot) -> None:
+    for text in ("hjälp", "konton", "väntande"):
+        await bot.activity(bot.channel.message(ANNA, text))
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) >= 3)
+    texts = bot.connector.texts()
+    assert "Kommandon" in texts[0]
+    assert "Inga konton" in texts[1]
+    assert "Inga öppna ärenden" in texts[2]
