@@ -1,14 +1,17 @@
 """The screenshot half of the evidence, rendered right after the flag is stored.
 
-Rendering takes milliseconds of CPU, so it runs beside intake instead of inside it: a flag is
-accepted as fast as it can be stored, and its card is posted once the screenshot exists.
-A case whose screenshot is missing after a restart is picked up again.
+Rendering takes several milliseconds of CPU, so it runs in a worker process beside intake
+instead of inside it: a flag is accepted as fast as it can be stored, the event loop stays free
+for moderators' clicks, and the card is posted once the screenshot exists. A case whose
+screenshot is missing after a restart is picked up again.
 """
 
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
+from multiprocessing import get_context
 
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
@@ -100,11 +103,13 @@ class ScreenshotWorker:
         self._clock = clock
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._renderer: ProcessPoolExecutor | None = None
 
     def wake(self) -> None:
         self._wake.set()
 
     def start(self) -> None:
+        self._renderer = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
         self._task = asyncio.create_task(self._run(), name="screenshots")
         self._wake.set()
 
@@ -112,6 +117,8 @@ class ScreenshotWorker:
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        if self._renderer is not None:
+            self._renderer.shutdown(wait=True, cancel_futures=True)
 
     async def _run(self) -> None:
         while True:
@@ -132,7 +139,9 @@ class ScreenshotWorker:
         for case_id, snapshot in snapshots:
             if snapshot is None:
                 continue
-            png = await asyncio.to_thread(render_png, snapshot)
+            png = await asyncio.get_running_loop().run_in_executor(
+                self._renderer, render_png, snapshot
+            )
             with self._database.session() as session:
                 store_screenshot(
                     session, self._files, self._views, self._notifier, case_id, png, self._clock()

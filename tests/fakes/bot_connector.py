@@ -89,7 +89,7 @@ class FakeBotConnector:
             body=body,
             authorization=request.headers.get("Authorization"),
         )
-        call.returned_id = activity_id if method == "PUT" else f"activity-{next(self._ids)}"
+        call.returned_id = activity_id or "" if method == "PUT" else f"activity-{next(self._ids)}"
         async with self._changed:
             self.calls.append(call)
             self._changed.notify_all()

@@ -3,8 +3,8 @@
 from datetime import UTC, datetime, timedelta
 
 from routine.categories import Category, parse_category
-from routine.decisions import CaseState, DecisionKind, case_state, needs_action
 from routine.deadlines import lateness, removal_deadline, time_left
+from routine.decisions import CaseState, DecisionKind, case_state, needs_action
 from routine.diarium import diarium_year, format_diarium_number, valid_prefix
 from texts import CATALOGUES, t
 
