@@ -7,12 +7,14 @@ so a later change to the file is detectable.
 import hashlib
 import os
 import re
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlmodel import Session
 
-from storage.models import Evidence
+from storage.models import Evidence, table
 
 SCREENSHOT = "screenshot"
 RAW_JSON = "raw_json"
@@ -20,6 +22,13 @@ MODERATOR_FILE = "moderator_file"
 REQUIRED_FOR_REMOVAL = frozenset({SCREENSHOT, RAW_JSON})
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class SavedFile:
+    file_name: str
+    sha256: str
+    size: int
 
 
 class EvidenceFiles:
@@ -37,7 +46,7 @@ class EvidenceFiles:
         data: bytes,
         added_by_name: str,
         now: datetime,
-    ) -> Evidence:
+    ) -> SavedFile:
         digest = hashlib.sha256(data).hexdigest()
         relative = f"case-{case_id:06d}/{digest[:16]}-{_safe(name)}"
         target = self.folder / relative
@@ -45,18 +54,19 @@ class EvidenceFiles:
         temporary = target.with_name(target.name + ".part")
         temporary.write_bytes(data)
         os.replace(temporary, target)
-        evidence = Evidence(
-            case_id=case_id,
-            kind=kind,
-            file_name=relative,
-            content_type=content_type,
-            size=len(data),
-            sha256=digest,
-            captured_at=now,
-            added_by_name=added_by_name,
+        saved = SavedFile(file_name=relative, sha256=digest, size=len(data))
+        session.connection().execute(
+            insert(table(Evidence)),
+            {
+                "case_id": case_id,
+                "kind": kind,
+                "content_type": content_type,
+                "captured_at": now,
+                "added_by_name": added_by_name,
+                **asdict(saved),
+            },
         )
-        session.add(evidence)
-        return evidence
+        return saved
 
     def path_of(self, evidence: Evidence) -> Path:
         return self.folder / evidence.file_name

@@ -17,7 +17,6 @@ from routine.platforms import parse_platform
 from services.evidence import RAW_JSON, EvidenceFiles
 from storage import audit, cases
 from storage.accounts import find_account
-from storage.models import FlaggedCase
 
 MAX_TEXT_CHARS = 20_000
 CLOCK_SKEW = timedelta(minutes=5)
@@ -135,15 +134,17 @@ def accept_flag(
     if flag.created_at > now + CLOCK_SKEW:
         raise FlagRejected({"created_at": "ligger i framtiden"})
     account = find_account(session, flag.platform, flag.account)
-    if account is None or account.id is None:
+    if account is None:
         raise FlagRejected(
             {"account": "inget sådant konto är kopplat till en kanal; koppla det först"}
         )
-    existing = cases.find_case_by_comment(session, account.id, flag.comment_id)
-    if existing is not None and existing.id is not None:
-        return IntakeResult(existing.id, created=False)
-    case = FlaggedCase(
-        account_id=account.id,
+    account_id, account_name = account
+    existing = cases.find_case_id(session, account_id, flag.comment_id)
+    if existing is not None:
+        return IntakeResult(existing, created=False)
+    case_id = cases.add_case(
+        session,
+        account_id=account_id,
         platform_comment_id=flag.comment_id,
         post_id=flag.post_id,
         permalink=flag.permalink,
@@ -156,13 +157,10 @@ def accept_flag(
         reason=flag.reason,
         flagged_by=flag.flagged_by,
     )
-    session.add(case)
-    session.flush()
-    assert case.id is not None
     flagger = Actor(id=f"flag:{flag.flagged_by or 'api'}", name=flag.flagged_by or "API")
     files.save(
         session,
-        case_id=case.id,
+        case_id=case_id,
         kind=RAW_JSON,
         name="flagga.json",
         content_type="application/json",
@@ -175,10 +173,10 @@ def accept_flag(
         at=now,
         actor=flagger,
         action="case_opened",
-        case_id=case.id,
+        case_id=case_id,
         platform=flag.platform,
-        account=account.name,
+        account=account_name,
         comment_id=flag.comment_id,
     )
     session.commit()
-    return IntakeResult(case.id, created=True)
+    return IntakeResult(case_id, created=True)

@@ -11,15 +11,16 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def find_account(session: Session, platform: str, name_or_url: str) -> Account | None:
-    """Flags may name an account by its name as linked or by its URL."""
+def find_account(session: Session, platform: str, name_or_url: str) -> tuple[int, str] | None:
+    """Id and name of the account a flag names, by its name as linked or by its URL."""
     wanted = name_or_url.strip()
-    return session.exec(
-        select(Account).where(
+    row = session.exec(
+        select(Account.id, Account.name).where(
             Account.platform == platform,
             or_(Account.name_key == name_key(wanted), Account.url == wanted.rstrip("/")),
         )
     ).first()
+    return (row[0], row[1]) if row and row[0] is not None else None
 
 
 def link_account(

@@ -4,10 +4,11 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from routine.decisions import Actor
-from storage.models import AuditEvent
+from storage.models import AuditEvent, table
 
 SYSTEM = Actor(id="modbot", name="Modbot")
 
@@ -21,15 +22,17 @@ def record(
     case_id: int | None = None,
     **detail: Any,
 ) -> None:
-    session.add(
-        AuditEvent(
-            at=at,
-            actor_id=actor.id,
-            actor_name=actor.name,
-            action=action,
-            case_id=case_id,
-            detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
-        )
+    """A plain INSERT: audit rows are never read back as objects in the same session."""
+    session.connection().execute(
+        insert(table(AuditEvent)),
+        {
+            "at": at,
+            "actor_id": actor.id,
+            "actor_name": actor.name,
+            "action": action,
+            "case_id": case_id,
+            "detail": json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+        },
     )
 
 

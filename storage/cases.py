@@ -1,20 +1,31 @@
 """Flagged cases, their single decision, and the diarium series."""
 
-from sqlalchemy import and_, or_, update
+from typing import Any
+
+from sqlalchemy import and_, insert, or_, update
 from sqlmodel import Session, col, select
 
-from storage.models import Account, Decision, DiariumCounter, FlaggedCase
+from storage.models import Account, Decision, DiariumCounter, FlaggedCase, table
 
 
-def find_case_by_comment(
-    session: Session, account_id: int, platform_comment_id: str
-) -> FlaggedCase | None:
+def find_case_id(session: Session, account_id: int, platform_comment_id: str) -> int | None:
     return session.exec(
-        select(FlaggedCase).where(
+        select(FlaggedCase.id).where(
             FlaggedCase.account_id == account_id,
             FlaggedCase.platform_comment_id == platform_comment_id,
         )
     ).first()
+
+
+def add_case(session: Session, **values: Any) -> int:
+    """A plain INSERT: intake is the hot path, and nothing reads the case back as an object."""
+    result = session.connection().execute(
+        insert(table(FlaggedCase)),
+        values,
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def get_case(session: Session, case_id: int) -> FlaggedCase | None:

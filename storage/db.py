@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
 AfterCommit = Callable[[set[str]], None]
@@ -46,14 +47,15 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._after_commit: list[AfterCommit] = []
+        self._sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
+        event.listen(self._sessions, "after_commit", self._notify)
 
     def on_outbox_commit(self, callback: AfterCommit) -> None:
         self._after_commit.append(callback)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            event.listen(session, "after_commit", self._notify)
+        with self._sessions() as session:
             yield session
 
     def _notify(self, session: Session) -> None:

@@ -2,10 +2,15 @@
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
+
+
+def table(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, for plain INSERTs on hot paths."""
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
 
 
 def _moment(nullable: bool = False) -> Column:  # type: ignore[type-arg]
