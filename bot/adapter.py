@@ -17,6 +17,7 @@ from botbuilder.integration.aiohttp import (
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
+    AuthenticationConstants,
     BotFrameworkAuthentication,
     ClaimsIdentity,
     ConnectorFactory,
@@ -57,6 +58,7 @@ class _Authentication(BotFrameworkAuthentication):
     def __init__(self, inner: BotFrameworkAuthentication) -> None:
         self._inner = inner
         self._connectors: dict[tuple[str, str], ConnectorClient] = {}
+        self._user_token_clients: dict[str, UserTokenClient] = {}
 
     async def authenticate_request(
         self, activity: object, auth_header: str
@@ -78,7 +80,14 @@ class _Authentication(BotFrameworkAuthentication):
         return self._inner.create_connector_factory(claims_identity)
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        return await self._inner.create_user_token_client(claims_identity)
+        """Also built per turn by CloudAdapter at msrest's price; the bot has one app id, so
+        one client per audience claim serves every turn."""
+        key = claims_identity.get_claim_value(AuthenticationConstants.AUDIENCE_CLAIM) or ""
+        client = self._user_token_clients.get(key)
+        if client is None:
+            client = await self._inner.create_user_token_client(claims_identity)
+            self._user_token_clients[key] = client
+        return client
 
     def create_bot_framework_client(self) -> BotFrameworkClient:
         return self._inner.create_bot_framework_client()
