@@ -11,6 +11,7 @@ from bot.turns import Turn
 from routine.decisions import CaseState
 from routine.errors import NotInChannel
 from services import linking
+from storage.conversations import get_conversation
 from texts import t, time_left
 
 
@@ -61,7 +62,9 @@ def _accounts(command: Command) -> str:
         if account.channel_conversation_id == command.turn.channel_id:
             channel = command.say("accounts_this_channel")
         else:
-            channel = command.say("accounts_other_channel", channel=account.channel_conversation_id)
+            known = get_conversation(command.session, account.channel_conversation_id)
+            name = (known.channel_name if known else None) or account.channel_conversation_id
+            channel = command.say("accounts_other_channel", channel=name)
         platform = command.say(f"platform_{account.platform}")
         lines.append(
             command.say(

@@ -36,8 +36,3 @@ def case_state(decision: DecisionKind | None, removed_on_platform: bool) -> Case
     if decision is DecisionKind.SYNPUNKT:
         return CaseState.SYNPUNKT
     return CaseState.REMOVED if removed_on_platform else CaseState.AWAITING_PLATFORM_REMOVAL
-
-
-def needs_action(state: CaseState) -> bool:
-    """Open cases and removals not yet done on the platform still run against the 48 hours."""
-    return state in (CaseState.OPEN, CaseState.AWAITING_PLATFORM_REMOVAL)

@@ -26,7 +26,6 @@ MESSAGES: dict[str, str] = {
     ),
     "link_bad_platform": "Unknown platform {platform}. Choose facebook, instagram or youtube.",
     "link_bad_url": "{url} does not look like a link. It must start with https://.",
-    "only_in_channel": "This command only works in a channel of a team.",
     "linked": "The account {platform} {name} is now linked to this channel.",
     "relinked": "The account {platform} {name} is now linked to this channel (before: another).",
     "accounts_none": "No accounts are linked yet.",

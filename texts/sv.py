@@ -26,7 +26,6 @@ MESSAGES: dict[str, str] = {
     ),
     "link_bad_platform": "Okänd plattform {platform}. Välj facebook, instagram eller youtube.",
     "link_bad_url": "{url} ser inte ut som en länk. Den ska börja med https://.",
-    "only_in_channel": "Det här kommandot fungerar bara i en kanal i ett team.",
     "linked": "Kontot {platform} {name} är nu kopplat till den här kanalen.",
     "relinked": (
         "Kontot {platform} {name} är nu kopplat till den här kanalen (tidigare en annan kanal)."

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from routine.categories import Category, parse_category
 from routine.deadlines import lateness, removal_deadline, time_left
-from routine.decisions import CaseState, DecisionKind, case_state, needs_action
+from routine.decisions import CaseState, DecisionKind, case_state
 from routine.diarium import diarium_year, format_diarium_number, valid_prefix
 from texts import CATALOGUES, t
 
@@ -28,11 +28,6 @@ def test_a_case_state_follows_from_its_decision() -> None:
     assert case_state(DecisionKind.REMOVE, False) is CaseState.AWAITING_PLATFORM_REMOVAL
     assert case_state(DecisionKind.REMOVE, True) is CaseState.REMOVED
     assert case_state(DecisionKind.SYNPUNKT, False) is CaseState.SYNPUNKT
-
-
-def test_removal_not_yet_done_on_the_platform_still_needs_action() -> None:
-    assert needs_action(CaseState.AWAITING_PLATFORM_REMOVAL)
-    assert not needs_action(CaseState.KEPT)
 
 
 def test_diarium_numbers_run_per_swedish_calendar_year() -> None:
