@@ -8,6 +8,7 @@ screenshot is missing after a restart is picked up again.
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
@@ -85,6 +86,11 @@ def store_screenshot(
     session.commit()
 
 
+def _yield_to_requests() -> None:
+    """The renderer is background work: intake and moderators' clicks come first."""
+    os.nice(10)
+
+
 class ScreenshotWorker:
     """Renders screenshots for new cases, one at a time, off the event loop."""
 
@@ -109,7 +115,9 @@ class ScreenshotWorker:
         self._wake.set()
 
     def start(self) -> None:
-        self._renderer = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+        self._renderer = ProcessPoolExecutor(
+            max_workers=1, mp_context=get_context("spawn"), initializer=_yield_to_requests
+        )
         self._task = asyncio.create_task(self._run(), name="screenshots")
         self._wake.set()
 

@@ -53,20 +53,20 @@ def render_png(snapshot: CommentSnapshot) -> bytes:
         body.extend(textwrap.wrap(paragraph, _CHARS_PER_LINE, break_long_words=True) or [""])
     footer = f"Sparad av Modbot {local(snapshot.captured_at):%Y-%m-%d %H:%M:%S %Z}"
     height = _MARGIN * 3 + _LINE * (len(header) + len(body) + 2)
-    image = Image.new("RGB", (_WIDTH, height), "white")
+    image = Image.new("L", (_WIDTH, height), 255)
     draw = ImageDraw.Draw(image)
     y = _MARGIN
     for index, line in enumerate(header):
-        draw.text((_MARGIN, y), line, font=_font(index in (0, 2)), fill="#1f1f1f")
+        draw.text((_MARGIN, y), line, font=_font(index in (0, 2)), fill=31)
         y += _LINE
     y += _MARGIN // 2
-    draw.line((_MARGIN, y, _WIDTH - _MARGIN, y), fill="#c8c8c8", width=1)
+    draw.line((_MARGIN, y, _WIDTH - _MARGIN, y), fill=200, width=1)
     y += _MARGIN // 2
     for line in body:
-        draw.text((_MARGIN, y), line, font=_font(False), fill="#000000")
+        draw.text((_MARGIN, y), line, font=_font(False), fill=0)
         y += _LINE
     y += _LINE
-    draw.text((_MARGIN, y), footer, font=_font(False), fill="#666666")
+    draw.text((_MARGIN, y), footer, font=_font(False), fill=102)
     out = io.BytesIO()
-    image.save(out, "PNG", compress_level=3)
+    image.save(out, "PNG", compress_level=1)
     return out.getvalue()

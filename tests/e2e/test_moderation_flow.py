@@ -2,8 +2,12 @@
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 
-from tests.conftest import RunningBot
+import aiohttp
+
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, start_bot
+from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams import ANNA, BERTIL, KARIN, Channel, Person, flag
 
 
@@ -164,3 +168,34 @@ def _facts(answer: dict) -> list[dict]:
         if element["type"] == "FactSet"
         for fact in element["facts"]
     ]
+
+
+async def test_kanslienheten_can_be_set_by_configuration(
+    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock
+) -> None:
+    settings = make_settings(
+        tmp_path,
+        free_port(),
+        kansli_conversation_id="19:kansli-konfig@thread.tacv2",
+        kansli_service_url=connector.url,
+    )
+    runner = await start_bot(settings, clock)
+    async with aiohttp.ClientSession() as http:
+        bot = RunningBot(
+            f"http://127.0.0.1:{settings.port}",
+            http,
+            connector,
+            Channel(service_url=connector.url),
+            clock,
+            settings,
+            runner,
+        )
+        await bot.link_hjo()
+        case_id, card_id = await bot.flagged_card(flag())
+        await bot.invoke(ANNA, "synpunkt", {"case": case_id}, card_id)
+        await connector.wait_for(
+            lambda: any(
+                c.conversation_id == "19:kansli-konfig@thread.tacv2" for c in connector.sent
+            )
+        )
+    await runner.cleanup()

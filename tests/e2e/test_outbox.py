@@ -62,3 +62,25 @@ async def test_replies_keep_their_order_in_a_conversation(bot: RunningBot) -> No
     assert "Kommandon" in texts[0]
     assert "Inga konton" in texts[1]
     assert "Inga öppna ärenden" in texts[2]
+
+
+async def test_cases_and_decisions_survive_a_restart(
+    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock
+) -> None:
+    settings = make_settings(tmp_path, free_port())
+    channel = Channel(service_url=connector.url)
+    url = f"http://127.0.0.1:{settings.port}"
+    async with aiohttp.ClientSession() as http:
+        runner = await start_bot(settings, clock)
+        bot = RunningBot(url, http, connector, channel, clock, settings, runner)
+        await bot.link_hjo()
+        kept, card = await bot.flagged_card(flag(author={"id": "1", "name": "Kvar Kvist"}))
+        await bot.invoke(ANNA, "keep", {"case": kept}, card)
+        await bot.flagged_card(flag(author={"id": "2", "name": "Öppen Östlund"}))
+        await runner.cleanup()
+        bot.runner = await start_bot(settings, clock)
+        pending = await bot.say(ANNA, "väntande")
+        assert "Öppen Östlund" in pending and "Kvar Kvist" not in pending
+        again = await bot.invoke(ANNA, "remove", {"case": kept}, card)
+        assert "redan avgjort av Anna Moderator" in str(again["value"])
+        await bot.runner.cleanup()
