@@ -22,6 +22,7 @@ from scheduler.runner import ModbotScheduler
 from services.capture import ScreenshotWorker
 from services.config import ModerationConfig
 from services.evidence import EvidenceFiles
+from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.views import CaseViews
@@ -65,6 +66,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     notifier = TeamsNotifier(settings.language)
     files = EvidenceFiles(settings.evidence_dir)
     screenshots = ScreenshotWorker(database, files, views, notifier, clock)
+    intake = IntakeQueue(database, files, clock, screenshots.wake)
     app = web.Application(client_max_size=1024 * 1024)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
@@ -94,9 +96,11 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             scheduler = ModbotScheduler()
             outbox.start()
             screenshots.start()
+            intake.start()
             scheduler.start()
             yield
             scheduler.stop()
+            await intake.stop()
             await screenshots.stop()
             await outbox.stop()
         database.engine.dispose()
@@ -131,9 +135,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.cleanup_ctx.append(lifecycle)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", health)
-    app.router.add_routes(
-        flag_routes(database, files, screenshots, settings.api_key.get_secret_value(), clock)
-    )
+    app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
     app.router.add_routes(evidence_routes(database, files, signer, clock))
     return app
 

@@ -149,18 +149,7 @@ class Outbox:
 
     def _sent(self, message: OutboxMessage, activity_id: str) -> None:
         with self._database.session() as session:
-            row = queue.get_message(session, message.id or 0)
-            if row is None:
-                return
-            row.status = queue.SENT
-            row.sent_at = self._clock()
-            row.attempts += 1
-            session.add(row)
-            if message.operation == "send" and message.card_id:
-                card = get_card(session, message.card_id)
-                if card is not None and activity_id:
-                    card.activity_id = activity_id
-                    session.add(card)
+            queue.mark_sent(session, message, activity_id, self._clock())
             session.commit()
 
     def _failed(self, message: OutboxMessage, error: ConnectorError) -> bool:

@@ -25,7 +25,7 @@ from storage import audit, cases
 from storage.accounts import get_account
 from storage.audit import SYSTEM
 from storage.db import Database
-from storage.evidence import evidence_for_case
+from storage.evidence import evidence_kinds
 from storage.models import Evidence, FlaggedCase
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def store_screenshot(
     now: datetime,
 ) -> None:
     """Store once: with two bot processes both may render, only the first one stores."""
-    if any(item.kind == SCREENSHOT for item in evidence_for_case(session, case_id)):
+    if SCREENSHOT in evidence_kinds(session, case_id):
         return
     files.save(
         session,

@@ -131,6 +131,7 @@ def accept_flag(
     raw_body: bytes,
     now: datetime,
 ) -> IntakeResult:
+    """Store one flag in the caller's transaction (see services.intake_queue for the commit)."""
     if flag.created_at > now + CLOCK_SKEW:
         raise FlagRejected({"created_at": "ligger i framtiden"})
     account = find_account(session, flag.platform, flag.account)
@@ -178,5 +179,4 @@ def accept_flag(
         account=account_name,
         comment_id=flag.comment_id,
     )
-    session.commit()
     return IntakeResult(case_id, created=True)

@@ -27,7 +27,7 @@ from services.notifier import Notifier
 from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.accounts import get_account
-from storage.evidence import evidence_for_case
+from storage.evidence import evidence_kinds
 from storage.models import Decision
 
 
@@ -73,8 +73,7 @@ class Moderation:
         )
         kansli_conversation = None
         if request.kind is DecisionKind.REMOVE:
-            saved = {item.kind for item in evidence_for_case(session, case.id)}
-            if not saved >= REQUIRED_FOR_REMOVAL:
+            if not evidence_kinds(session, case.id) >= REQUIRED_FOR_REMOVAL:
                 raise EvidenceMissing()
             year = diarium_year(now)
             sequence = cases.next_diarium_sequence(session, self._prefix, year)

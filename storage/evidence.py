@@ -11,6 +11,10 @@ def evidence_for_case(session: Session, case_id: int) -> list[Evidence]:
     )
 
 
+def evidence_kinds(session: Session, case_id: int) -> set[str]:
+    return set(session.exec(select(Evidence.kind).where(Evidence.case_id == case_id)))
+
+
 def evidence_count(session: Session, case_id: int) -> int:
     return session.exec(
         select(func.count()).select_from(Evidence).where(Evidence.case_id == case_id)

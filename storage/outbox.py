@@ -4,9 +4,10 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from storage.models import OutboxMessage
+from storage.models import Card, OutboxMessage
 
 PENDING = "pending"
 SENT = "sent"
@@ -65,3 +66,16 @@ def conversations_with_pending(session: Session) -> list[str]:
 
 def get_message(session: Session, message_id: int) -> OutboxMessage | None:
     return session.get(OutboxMessage, message_id)
+
+
+def mark_sent(session: Session, message: OutboxMessage, activity_id: str, now: datetime) -> None:
+    """Plain UPDATEs: this runs once per delivered message, the outbox's hot path."""
+    session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == message.id)
+        .values(status=SENT, sent_at=now, attempts=OutboxMessage.attempts + 1)
+    )
+    if message.operation == "send" and message.card_id and activity_id:
+        session.execute(
+            update(Card).where(col(Card.id) == message.card_id).values(activity_id=activity_id)
+        )

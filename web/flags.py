@@ -3,15 +3,11 @@
 import hmac
 import json
 import logging
-from collections.abc import Callable
-from datetime import datetime
 
 from aiohttp import web
 
-from services.capture import ScreenshotWorker
-from services.evidence import EvidenceFiles
-from services.intake import FlagRejected, accept_flag, parse_flag
-from storage.db import Database
+from services.intake import FlagRejected, parse_flag
+from services.intake_queue import IntakeQueue
 
 log = logging.getLogger(__name__)
 
@@ -19,13 +15,7 @@ API_KEY_HEADER = "X-Api-Key"
 MAX_BODY_BYTES = 256 * 1024
 
 
-def flag_routes(
-    database: Database,
-    files: EvidenceFiles,
-    screenshots: ScreenshotWorker,
-    api_key: str,
-    clock: Callable[[], datetime],
-) -> list[web.RouteDef]:
+def flag_routes(intake: IntakeQueue, api_key: str) -> list[web.RouteDef]:
     expected = api_key.encode()
 
     async def post_flag(request: web.Request) -> web.Response:
@@ -43,13 +33,9 @@ def flag_routes(
         except (ValueError, UnicodeDecodeError):
             return _error(400, {"body": "är inte giltig JSON"})
         try:
-            flag = parse_flag(payload)
-            with database.session() as session:
-                result = accept_flag(session, files, flag, raw, clock())
+            result = await intake.submit(parse_flag(payload), raw)
         except FlagRejected as rejected:
             return _error(400, rejected.fields)
-        if result.created:
-            screenshots.wake()
         return web.json_response(
             {"case_id": result.case_id, "created": result.created},
             status=201 if result.created else 200,

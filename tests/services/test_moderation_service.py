@@ -77,7 +77,9 @@ def world(tmp_path: Path) -> World:
 def _new_case(database: Database, files: EvidenceFiles) -> int:
     body = flag()
     with database.session() as session:
-        return accept_flag(session, files, parse_flag(body), json.dumps(body).encode(), NOW).case_id
+        result = accept_flag(session, files, parse_flag(body), json.dumps(body).encode(), NOW)
+        session.commit()
+    return result.case_id
 
 
 def _remove(case_id: int) -> DecisionRequest:
