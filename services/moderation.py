@@ -28,7 +28,7 @@ from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.accounts import get_account
 from storage.evidence import evidence_kinds
-from storage.models import Decision
+from storage.models import Decision, FlaggedCase
 
 
 @dataclass(frozen=True)
@@ -55,15 +55,11 @@ class Moderation:
         self._prefix = diarium_prefix
 
     def decide(self, session: Session, request: DecisionRequest, now: datetime) -> CaseView:
-        case = cases.get_case(session, request.case_id)
-        if case is None or case.id is None:
-            raise CaseNotFound()
-        account = get_account(session, case.account_id)
-        assert account is not None
-        ensure_may_decide(request.acting_channel_id, account.channel_conversation_id)
-        self._refuse_if_decided(session, case.id)
+        case_id = request.case_id
+        self._case_to_act_on(session, case_id, request.acting_channel_id)
+        self._refuse_if_decided(session, case_id)
         decision = Decision(
-            case_id=case.id,
+            case_id=case_id,
             kind=request.kind.value,
             category=request.category.value if request.category else None,
             note=request.note or None,
@@ -73,7 +69,7 @@ class Moderation:
         )
         kansli_conversation = None
         if request.kind is DecisionKind.REMOVE:
-            if not evidence_kinds(session, case.id) >= REQUIRED_FOR_REMOVAL:
+            if not evidence_kinds(session, case_id) >= REQUIRED_FOR_REMOVAL:
                 raise EvidenceMissing()
             year = diarium_year(now)
             sequence = cases.next_diarium_sequence(session, self._prefix, year)
@@ -87,19 +83,19 @@ class Moderation:
             session.flush()
         except IntegrityError:
             session.rollback()
-            self._refuse_if_decided(session, case.id)
+            self._refuse_if_decided(session, case_id)
             raise
         audit.record(
             session,
             at=now,
             actor=request.actor,
             action=f"decided_{request.kind.value}",
-            case_id=case.id,
+            case_id=case_id,
             category=decision.category,
             note=decision.note,
             diarium_number=decision.diarium_number,
         )
-        view = self._views.get(session, case.id, now)
+        view = self._views.get(session, case_id, now)
         self._notifier.case_changed(session, view, now)
         if kansli_conversation is not None:
             self._notifier.synpunkt_handed_over(session, view, kansli_conversation, now)
@@ -115,13 +111,8 @@ class Moderation:
         now: datetime,
     ) -> CaseView:
         """The moderator removed the comment on the platform; late removals stay visible."""
-        case = cases.get_case(session, case_id)
-        if case is None or case.id is None:
-            raise CaseNotFound()
-        account = get_account(session, case.account_id)
-        assert account is not None
-        ensure_may_decide(acting_channel_id, account.channel_conversation_id)
-        decision = cases.get_decision(session, case.id)
+        case = self._case_to_act_on(session, case_id, acting_channel_id)
+        decision = cases.get_decision(session, case_id)
         if decision is None or decision.kind != DecisionKind.REMOVE.value:
             raise NotAwaitingRemoval()
         if decision.removed_on_platform_at is not None:
@@ -137,12 +128,12 @@ class Moderation:
             at=now,
             actor=actor,
             action="removed_on_platform",
-            case_id=case.id,
+            case_id=case_id,
             diarium_number=decision.diarium_number,
             late_by_seconds=int(late.total_seconds()) if late else None,
         )
         session.flush()
-        view = self._views.get(session, case.id, now)
+        view = self._views.get(session, case_id, now)
         self._notifier.case_changed(session, view, now)
         session.commit()
         return view
@@ -158,16 +149,11 @@ class Moderation:
         now: datetime,
     ) -> CaseView:
         """A moderator's own screenshot of the comment in context joins the case's evidence."""
-        case = cases.get_case(session, case_id)
-        if case is None or case.id is None:
-            raise CaseNotFound()
-        account = get_account(session, case.account_id)
-        assert account is not None
-        ensure_may_decide(acting_channel_id, account.channel_conversation_id)
+        self._case_to_act_on(session, case_id, acting_channel_id)
         for upload in uploads:
             saved = files.save(
                 session,
-                case_id=case.id,
+                case_id=case_id,
                 kind=MODERATOR_FILE,
                 name=upload.name,
                 content_type=upload.content_type,
@@ -180,12 +166,12 @@ class Moderation:
                 at=now,
                 actor=actor,
                 action="evidence_added",
-                case_id=case.id,
+                case_id=case_id,
                 file=saved.file_name,
                 sha256=saved.sha256,
             )
         session.flush()
-        view = self._views.get(session, case.id, now)
+        view = self._views.get(session, case_id, now)
         self._notifier.case_changed(session, view, now)
         session.commit()
         return view
@@ -199,6 +185,19 @@ class Moderation:
                 session, channel_conversation_id
             )
         ]
+
+    @staticmethod
+    def _case_to_act_on(
+        session: Session, case_id: int, acting_channel_id: str | None
+    ) -> FlaggedCase:
+        """The case, once it is known to exist and the actor is in its account's channel."""
+        case = cases.get_case(session, case_id)
+        if case is None:
+            raise CaseNotFound()
+        account = get_account(session, case.account_id)
+        assert account is not None
+        ensure_may_decide(acting_channel_id, account.channel_conversation_id)
+        return case
 
     @staticmethod
     def _refuse_if_decided(session: Session, case_id: int) -> None:
