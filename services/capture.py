@@ -29,6 +29,7 @@ from storage.evidence import evidence_kinds
 from storage.models import Evidence, FlaggedCase
 
 log = logging.getLogger(__name__)
+STORE_TOGETHER = 10
 
 
 def cases_without_screenshot(session: Session, limit: int = 100) -> list[int]:
@@ -67,7 +68,8 @@ def store_screenshot(
     png: bytes,
     now: datetime,
 ) -> None:
-    """Store once: with two bot processes both may render, only the first one stores."""
+    """Store once, in the caller's transaction: with two bot processes both may render, only
+    the first one stores."""
     if SCREENSHOT in evidence_kinds(session, case_id):
         return
     files.save(
@@ -83,7 +85,6 @@ def store_screenshot(
     audit.record(session, at=now, actor=SYSTEM, action="screenshot_saved", case_id=case_id)
     session.flush()
     notifier.case_ready(session, views.get(session, case_id, now), now)
-    session.commit()
 
 
 def _yield_to_requests() -> None:
@@ -144,14 +145,18 @@ class ScreenshotWorker:
         with self._database.session() as session:
             waiting = cases_without_screenshot(session)
             snapshots = [(case_id, snapshot_of(session, case_id)) for case_id in waiting]
-        for case_id, snapshot in snapshots:
-            if snapshot is None:
-                continue
-            png = await asyncio.get_running_loop().run_in_executor(
-                self._renderer, render_png, snapshot
+        ready = [(case_id, snapshot) for case_id, snapshot in snapshots if snapshot is not None]
+        loop = asyncio.get_running_loop()
+        for start in range(0, len(ready), STORE_TOGETHER):
+            chunk = ready[start : start + STORE_TOGETHER]
+            pictures = await asyncio.gather(
+                *(loop.run_in_executor(self._renderer, render_png, shot) for _, shot in chunk)
             )
             with self._database.session() as session:
-                store_screenshot(
-                    session, self._files, self._views, self._notifier, case_id, png, self._clock()
-                )
+                now = self._clock()
+                for (case_id, _), png in zip(chunk, pictures, strict=True):
+                    store_screenshot(
+                        session, self._files, self._views, self._notifier, case_id, png, now
+                    )
+                session.commit()
         return bool(waiting)

@@ -93,3 +93,45 @@ async def test_a_file_outside_a_case_thread_is_explained(bot: RunningBot) -> Non
     await bot.activity(message)
     await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
     assert "i tråden under ärendets kort" in bot.connector.texts()[before]
+
+
+async def test_a_teams_file_replied_in_the_thread_joins_the_evidence(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    case_id, card_id = await bot.flagged_card(flag())
+    bot.connector.files["kontext.png"] = PNG_SIGNATURE + b"file in context"
+    reply = bot.channel.message(ANNA, "", thread=card_id, mention=False)
+    reply["attachments"] = [
+        {
+            "contentType": "application/vnd.microsoft.teams.file.download.info",
+            "contentUrl": "https://hjo.sharepoint.com/sites/x/kontext.png",
+            "name": "kontext.png",
+            "content": {
+                "downloadUrl": f"{bot.connector.url}/files/kontext.png",
+                "uniqueId": "1",
+                "fileType": "png",
+            },
+        }
+    ]
+    before = len(bot.connector.texts())
+    await bot.activity(reply)
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
+    assert f"ärende #{case_id}: kontext.png" in bot.connector.texts()[before]
+    _, links = await _evidence_links(
+        bot, bot.connector.updates[-1].body["attachments"][0]["content"]
+    )
+    assert len(links) == 3
+
+
+async def test_a_file_that_cannot_be_fetched_is_reported_not_lost_silently(
+    bot: RunningBot,
+) -> None:
+    await bot.link_hjo()
+    _, card_id = await bot.flagged_card(flag())
+    reply = bot.channel.message(ANNA, "", thread=card_id, mention=False)
+    reply["attachments"] = [
+        {"contentType": "image/png", "contentUrl": f"{bot.connector.url}/files/missing.png"}
+    ]
+    before = len(bot.connector.texts())
+    await bot.activity(reply)
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
+    assert "kunde inte hämta" in bot.connector.texts()[before]

@@ -94,6 +94,7 @@ def test_remove_is_refused_until_evidence_is_saved(world: World) -> None:
         moderation.decide(session, _remove(case_id), NOW)
     with database.session() as session:
         store_screenshot(session, files, views, notifier, case_id, b"\x89PNG", NOW)
+        session.commit()
     with database.session() as session:
         view = moderation.decide(session, _remove(case_id), NOW)
     assert view.decision is not None
@@ -109,6 +110,7 @@ def test_a_refused_removal_takes_no_diarium_number(world: World) -> None:
     accepted = _new_case(database, files)
     with database.session() as session:
         store_screenshot(session, files, views, notifier, accepted, b"\x89PNG", NOW)
+        session.commit()
     with database.session() as session:
         view = moderation.decide(session, _remove(accepted), NOW)
     assert view.decision is not None and view.decision.diarium_number == "SM-2026-0001"
@@ -120,6 +122,7 @@ def test_the_screenshot_is_stored_once_even_if_rendered_twice(world: World) -> N
     for _ in range(2):
         with database.session() as session:
             store_screenshot(session, files, views, notifier, case_id, b"\x89PNG", NOW)
+            session.commit()
     assert notifier.events == [("ready", case_id)]
 
 
