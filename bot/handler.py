@@ -17,7 +17,6 @@ from bot.commands import run_command
 from bot.evidence_upload import attach_evidence, has_files
 from bot.runtime import Runtime
 from bot.turns import Turn, command_text, read_turn
-from routine.decisions import DecisionKind
 from routine.errors import AlreadyDecided, RoutineError
 from services.moderation import DecisionRequest
 from services.views import CaseView
@@ -118,7 +117,7 @@ class ModBot(ActivityHandler):
             if action.verb in DECISION_VERBS:
                 request = DecisionRequest(
                     case_id=action.case_id,
-                    kind=DecisionKind(DECISION_VERBS[action.verb]),
+                    kind=DECISION_VERBS[action.verb],
                     actor=turn.actor,
                     acting_channel_id=turn.channel_id,
                     category=action.category,
@@ -139,7 +138,7 @@ class ModBot(ActivityHandler):
 
 
 def card_response(card: dict[str, Any]) -> InvokeResponse:
-    """A plain-dict body: botbuilder 4.17 serialises an SDK model here twice and fails."""
+    """A plain-dict body, written as JSON by /api/messages itself (see bot.app.messages)."""
     return InvokeResponse(
         status=200, body={"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card}
     )
