@@ -11,7 +11,9 @@ from bot.turns import Turn
 from routine.decisions import CaseState
 from routine.errors import NotInChannel
 from services import linking
+from services.roles import Role, assign_role
 from storage.conversations import get_conversation
+from storage.people import get_person
 from texts import t, time_left
 
 
@@ -73,9 +75,37 @@ def _accounts(command: Command) -> str:
                 name=account.name,
                 url=account.url,
                 channel=channel,
+                officer=_holder(command, account.officer_person_id),
+                manager=_holder(command, account.manager_person_id),
             )
         )
     return "\n".join(lines)
+
+
+def _holder(command: Command, person_id: int | None) -> str:
+    person = get_person(command.session, person_id)
+    return person.name if person else command.say("role_missing")
+
+
+def _assign(role: Role) -> Handler:
+    def assign(command: Command) -> str:
+        if command.turn.channel_id is None:
+            raise NotInChannel()
+        if len(command.turn.mentioned) != 1:
+            return command.say("role_usage")
+        person = command.turn.mentioned[0]
+        accounts = assign_role(
+            command.session,
+            channel_conversation_id=command.turn.channel_id,
+            role=role,
+            person=person,
+            actor=command.turn.actor,
+            now=command.runtime.clock(),
+        )
+        key = "officer_set" if role is Role.OFFICER else "manager_set"
+        return command.say(key, name=person.name, accounts=", ".join(a.name for a in accounts))
+
+    return assign
 
 
 def _pending(command: Command) -> str:
@@ -126,6 +156,10 @@ COMMANDS: dict[str, Handler] = {
     "väntande": _pending,
     "vantande": _pending,
     "pending": _pending,
+    "ansvarig": _assign(Role.OFFICER),
+    "officer": _assign(Role.OFFICER),
+    "chef": _assign(Role.MANAGER),
+    "manager": _assign(Role.MANAGER),
     "kansli": _kansli,
     "registry": _kansli,
 }

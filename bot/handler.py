@@ -21,6 +21,7 @@ from routine.errors import AlreadyDecided, RoutineError
 from services.moderation import DecisionRequest
 from services.views import CaseView
 from storage.conversations import remember_conversation
+from storage.people import remember_person
 from texts import t
 
 log = logging.getLogger(__name__)
@@ -131,8 +132,12 @@ class ModBot(ActivityHandler):
     def _remember(self, activity: Activity) -> Turn:
         turn = read_turn(activity, self._language)
         if turn.home.service_url and turn.home.conversation_id:
+            now = self._runtime.clock()
+            personal = turn.home.conversation_id if turn.home.kind == "personal" else None
             with self._runtime.database.session() as session:
-                remember_conversation(session, turn.home, self._runtime.clock())
+                remember_conversation(session, turn.home, now)
+                if activity.from_property and activity.from_property.id:
+                    remember_person(session, turn.actor, now, personal)
                 session.commit()
         return turn
 

@@ -24,6 +24,8 @@ class Turn:
     channel_id: str | None
     thread_root_id: str | None
     language: str
+    mentioned: tuple[Actor, ...] = ()
+    """People @mentioned in the message, the bot itself left out."""
 
 
 def read_turn(activity: Activity, default_language: str) -> Turn:
@@ -62,7 +64,25 @@ def read_turn(activity: Activity, default_language: str) -> Turn:
         channel_id=channel_id,
         thread_root_id=thread_root,
         language=language_for(activity.locale, default_language),
+        mentioned=_mentioned(activity, home.bot_id),
     )
+
+
+def _mentioned(activity: Activity, bot_id: str) -> tuple[Actor, ...]:
+    people = []
+    for entity in activity.entities or []:
+        if entity.type != "mention":
+            continue
+        who = (entity.additional_properties or {}).get("mentioned") or {}
+        if isinstance(who, dict) and who.get("id") and who["id"] != bot_id:
+            people.append(
+                Actor(
+                    id=who["id"],
+                    name=who.get("name") or who["id"],
+                    aad_object_id=who.get("aadObjectId"),
+                )
+            )
+    return tuple(people)
 
 
 def command_text(activity: Activity) -> str:

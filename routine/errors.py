@@ -51,3 +51,7 @@ class BadUrl(RoutineError):
 
 class NotACaseThread(RoutineError):
     key = "evidence_not_in_case_thread"
+
+
+class NoAccountInChannel(RoutineError):
+    key = "error_no_account_in_channel"

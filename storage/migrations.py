@@ -1,15 +1,17 @@
 """Schema changes, applied in order at start and recorded in `schema_version`.
 
 A release that changes a table adds a step here; the database is never dropped and rebuilt.
+Steps after the first check what exists, because a new database gets today's tables from the
+first step already.
 """
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage.models import Person, table
 
 Step = Callable[[Connection], None]
 
@@ -26,7 +28,18 @@ def _initial_schema(connection: Connection) -> None:
             )
 
 
-STEPS: list[Step] = [_initial_schema]
+def _people_and_roles(connection: Connection) -> None:
+    """Section 3: each account has a responsible officer and a manager, who are Teams users."""
+    table(Person).create(connection, checkfirst=True)
+    existing = {column["name"] for column in inspect(connection).get_columns("account")}
+    for column in ("officer_person_id", "manager_person_id"):
+        if column not in existing:
+            connection.execute(
+                text(f"ALTER TABLE account ADD COLUMN {column} INTEGER REFERENCES person(id)")
+            )
+
+
+STEPS: list[Step] = [_initial_schema, _people_and_roles]
 
 
 def migrate(engine: Engine) -> int:

@@ -33,6 +33,17 @@ class Conversation(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_moment())
 
 
+class Person(SQLModel, table=True):
+    """Someone the bot has met in Teams, and their personal chat with it once there is one."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    teams_user_id: str = Field(unique=True, max_length=200)
+    aad_object_id: str | None = Field(default=None, max_length=100)
+    name: str = Field(max_length=200)
+    personal_conversation_id: str | None = Field(default=None, max_length=400)
+    updated_at: datetime = Field(sa_column=_moment())
+
+
 class Account(SQLModel, table=True):
     """A municipal social-media account and the Teams channel that moderates it."""
 
@@ -46,6 +57,8 @@ class Account(SQLModel, table=True):
     channel_conversation_id: str = Field(max_length=400, index=True)
     linked_at: datetime = Field(sa_column=_moment())
     linked_by_name: str = Field(max_length=200)
+    officer_person_id: int | None = Field(default=None, foreign_key="person.id")
+    manager_person_id: int | None = Field(default=None, foreign_key="person.id")
 
 
 class BotState(SQLModel, table=True):

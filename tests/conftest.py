@@ -88,10 +88,17 @@ class RunningBot:
     async def flag(self, body: dict[str, Any], key: str = API_KEY) -> tuple[int, Any]:
         return await self.post("/api/flags", body, {"X-Api-Key": key})
 
-    async def say(self, person: Person, text: str, channel: Channel | None = None) -> str:
+    async def say(
+        self,
+        person: Person,
+        text: str,
+        channel: Channel | None = None,
+        mentions: tuple[Person, ...] = (),
+    ) -> str:
         """Send a command and wait for the bot's reply in the thread."""
         before = len(self.connector.texts())
-        status, _ = await self.activity((channel or self.channel).message(person, text))
+        message = (channel or self.channel).message(person, text, mentions=mentions)
+        status, _ = await self.activity(message)
         assert status in (200, 201)
         await self.connector.wait_for(lambda: len(self.connector.texts()) > before)
         return self.connector.texts()[before]

@@ -66,7 +66,13 @@ class Channel:
         return activity
 
     def message(
-        self, person: Person, text: str, *, thread: str | None = None, mention: bool = True
+        self,
+        person: Person,
+        text: str,
+        *,
+        thread: str | None = None,
+        mention: bool = True,
+        mentions: tuple[Person, ...] = (),
     ) -> dict[str, Any]:
         root = thread or None
         activity_id = f"{next(_ids)}"
@@ -84,6 +90,12 @@ class Channel:
             activity["entities"] = [
                 {"type": "mention", "mentioned": BOT, "text": "<at>Modbot</at>"}
             ]
+        for other in mentions:
+            tag = f"<at>{other.name}</at>"
+            activity["text"] += f" {tag}"
+            activity.setdefault("entities", []).append(
+                {"type": "mention", "mentioned": other.account(), "text": tag}
+            )
         return activity
 
     def invoke(

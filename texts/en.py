@@ -13,12 +13,13 @@ MESSAGES: dict[str, str] = {
         "arrive in this channel. Platform: facebook, instagram or youtube.\n"
         "- `accounts`: which accounts are linked, and to which channel.\n"
         "- `pending`: open cases and the time left to the 48-hour limit.\n"
+        "- `officer @name`, `manager @name`: the responsible officer and manager of this channel's accounts.\n"
         "- `registry here`: the registry office's channel, where synpunkter are handed over.\n"
         "- `help`: this text."
     ),
     "unknown_command": (
         "I do not know that command. I can: `link`, `accounts`, `pending`, "
-        "`registry here` and `help`."
+        "`officer`, `manager`, `registry here` and `help`."
     ),
     "link_usage": (
         'Write it like this: `link facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -30,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "relinked": "The account {platform} {name} is now linked to this channel (before: another).",
     "accounts_none": "No accounts are linked yet.",
     "accounts_header": "**Linked accounts**",
-    "accounts_line": "- {platform} {name} ({url}): {channel}",
+    "accounts_line": "- {platform} {name} ({url}): {channel}; officer: {officer}, manager: {manager}",
     "accounts_this_channel": "this channel",
     "accounts_other_channel": "channel {channel}",
     "pending_none": "No open cases. Well done!",
@@ -41,6 +42,11 @@ MESSAGES: dict[str, str] = {
     "time_left": "{duration} left",
     "time_overdue": "48-hour limit passed {duration} ago",
     "duration": "{hours} h {minutes} min",
+    "role_usage": "Write `officer @name` or `manager @name`, mentioning one person with @.",
+    "officer_set": "{name} is now the responsible officer for {accounts}.",
+    "manager_set": "{name} is now the manager for {accounts}.",
+    "role_missing": "none appointed",
+    "error_no_account_in_channel": "This channel has no linked account. Link one first with `link`.",
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

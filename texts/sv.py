@@ -13,12 +13,13 @@ MESSAGES: dict[str, str] = {
         "hamnar i den här kanalen. Plattform: facebook, instagram eller youtube.\n"
         "- `konton`: vilka konton som är kopplade och till vilken kanal.\n"
         "- `väntande`: öppna ärenden och tid kvar till 48-timmarsgränsen.\n"
+        "- `ansvarig @namn`, `chef @namn`: ansvarig tjänsteperson och chef för kanalens konton.\n"
         "- `kansli här`: kanslienhetens kanal, dit synpunkter lämnas över.\n"
         "- `hjälp`: den här texten."
     ),
     "unknown_command": (
         "Det kommandot känner jag inte igen. Jag kan: `koppla`, `konton`, `väntande`, "
-        "`kansli här` och `hjälp`."
+        "`ansvarig`, `chef`, `kansli här` och `hjälp`."
     ),
     "link_usage": (
         'Skriv så här: `koppla facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -32,7 +33,7 @@ MESSAGES: dict[str, str] = {
     ),
     "accounts_none": "Inga konton är kopplade än.",
     "accounts_header": "**Kopplade konton**",
-    "accounts_line": "- {platform} {name} ({url}): {channel}",
+    "accounts_line": "- {platform} {name} ({url}): {channel}; ansvarig: {officer}, chef: {manager}",
     "accounts_this_channel": "den här kanalen",
     "accounts_other_channel": "kanalen {channel}",
     "pending_none": "Inga öppna ärenden. Bra jobbat!",
@@ -43,6 +44,11 @@ MESSAGES: dict[str, str] = {
     "time_left": "{duration} kvar",
     "time_overdue": "48-timmarsgränsen passerad för {duration} sedan",
     "duration": "{hours} h {minutes} min",
+    "role_usage": "Skriv `ansvarig @namn` eller `chef @namn` och nämn en person med @.",
+    "officer_set": "{name} är nu ansvarig tjänsteperson för {accounts}.",
+    "manager_set": "{name} är nu chef för {accounts}.",
+    "role_missing": "ingen utsedd",
+    "error_no_account_in_channel": "Kanalen har inget kopplat konto. Koppla ett först med `koppla`.",
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."

@@ -1,0 +1,28 @@
+"""People the bot has met in Teams, and who holds which role for an account."""
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from routine.decisions import Actor
+from storage.models import Person
+
+
+def remember_person(
+    session: Session, actor: Actor, now: datetime, personal_conversation_id: str | None = None
+) -> Person:
+    person = session.exec(select(Person).where(Person.teams_user_id == actor.id)).first()
+    if person is None:
+        person = Person(teams_user_id=actor.id, name=actor.name, updated_at=now)
+    person.name = actor.name
+    person.aad_object_id = actor.aad_object_id or person.aad_object_id
+    if personal_conversation_id:
+        person.personal_conversation_id = personal_conversation_id
+    person.updated_at = now
+    session.add(person)
+    session.flush()
+    return person
+
+
+def get_person(session: Session, person_id: int | None) -> Person | None:
+    return session.get(Person, person_id) if person_id is not None else None

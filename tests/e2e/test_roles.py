@@ -1,0 +1,31 @@
+"""Section 3: the channel names each account's responsible officer and manager."""
+
+from tests.conftest import RunningBot
+from tests.teams import ANNA, BERTIL, KARIN, Channel
+
+
+async def test_officer_and_manager_are_named_with_a_mention(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    assert "Anna Moderator är nu ansvarig" in await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
+    assert "Karin Kansli är nu chef för Hjo kommun" in await bot.say(
+        ANNA, "chef", mentions=(KARIN,)
+    )
+    listing = await bot.say(ANNA, "konton")
+    assert "ansvarig: Anna Moderator, chef: Karin Kansli" in listing
+
+
+async def test_a_role_without_exactly_one_mention_explains_itself(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    assert "nämn en person med @" in await bot.say(ANNA, "ansvarig")
+    assert "nämn en person med @" in await bot.say(ANNA, "chef", mentions=(ANNA, BERTIL))
+
+
+async def test_a_role_in_a_channel_without_an_account_is_refused(bot: RunningBot) -> None:
+    other = Channel(service_url=bot.connector.url, channel_id="19:tom@thread.tacv2")
+    reply = await bot.say(ANNA, "ansvarig", other, mentions=(BERTIL,))
+    assert "inget kopplat konto" in reply
+
+
+async def test_accounts_without_roles_say_so(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    assert "ansvarig: ingen utsedd, chef: ingen utsedd" in await bot.say(ANNA, "konton")
