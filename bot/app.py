@@ -18,6 +18,7 @@ from bot.settings import Settings
 from outbox.connector import BotConnector
 from outbox.tokens import MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
+from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
 from services.capture import ScreenshotWorker
 from services.config import ModerationConfig
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", ModBot)
+SCHEDULER = web.AppKey("scheduler", ModbotScheduler)
 
 
 def system_clock() -> datetime:
@@ -93,7 +95,10 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             bot = ModBot(runtime, settings.language)
             app[ADAPTER] = make_adapter(settings, bot.report_error)
             app[BOT] = bot
-            scheduler = ModbotScheduler()
+            scheduler = ModbotScheduler(
+                database.engine, clock, schedules(JobContext(database, views, notifier))
+            )
+            app[SCHEDULER] = scheduler
             outbox.start()
             screenshots.start()
             intake.start()

@@ -3,18 +3,28 @@
 import argparse
 import logging
 import sys
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
+from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import ValidationError
 
 from bot.app import create_app
 from bot.settings import Settings
+from scheduler.runner import TIMEZONE, job_store, list_jobs
+from storage.db import make_engine
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="modbot", description="Modbot for Microsoft Teams")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve"])
-    parser.parse_args(argv)
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="serve",
+        choices=["serve", "jobs"],
+        help="serve: start the bot (default); jobs: list the scheduled jobs and their next run",
+    )
+    command = parser.parse_args(argv).command
     try:
         settings = Settings()
     except ValidationError as error:
@@ -25,7 +35,27 @@ def main(argv: list[str] | None = None) -> int:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if command == "jobs":
+        return _print_jobs(settings)
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+def _print_jobs(settings: Settings) -> int:
+    """The jobs as the running bot last stored them (they are stored when it starts)."""
+    scheduler = BackgroundScheduler(
+        timezone=TIMEZONE, jobstores={"default": job_store(make_engine(settings.database_url))}
+    )
+    scheduler.start(paused=True)
+    jobs = list_jobs(scheduler)
+    scheduler.shutdown(wait=False)
+    if not jobs:
+        print("Inga schemalagda jobb ännu: de sparas när boten startar.")
+    for job_id, next_run in jobs:
+        shown = (
+            next_run.astimezone(ZoneInfo(TIMEZONE)).strftime("%Y-%m-%d %H:%M") if next_run else "–"
+        )
+        print(f"{job_id:30} nästa körning {shown}")
     return 0
 
 

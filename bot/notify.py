@@ -9,11 +9,13 @@ from sqlmodel import Session
 from bot.cards.case_card import case_card
 from bot.cards.elements import Element, attachment
 from bot.cards.kansli_card import kansli_card
+from routine.decisions import CaseState
 from services.views import CaseView
 from storage import outbox
 from storage.cards import cards_for_case
 from storage.conversations import get_conversation
-from storage.models import Card, Conversation
+from storage.models import Card, Conversation, Person
+from texts import t, time_left
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,58 @@ class TeamsNotifier:
                 card_id=card.id,
                 now=now,
             )
+
+    def deadline_near(
+        self, session: Session, case: CaseView, officer: Person | None, now: datetime
+    ) -> None:
+        action = (
+            "reminder_action_remove"
+            if case.state is CaseState.AWAITING_PLATFORM_REMOVAL
+            else "reminder_action_decide"
+        )
+        named, entities = _named(officer, t(self._language, "reminder_no_officer"))
+        text = t(
+            self._language,
+            "reminder_deadline",
+            officer=named,
+            time_left=time_left(self._language, case.time_left),
+            action=t(self._language, action),
+            **self._about(case),
+        )
+        self._post_text(session, case.channel_conversation_id, text, entities, now)
+
+    def case_overdue(
+        self,
+        session: Session,
+        case: CaseView,
+        officer: Person | None,
+        manager: Person | None,
+        now: datetime,
+    ) -> None:
+        officer_name = officer.name if officer else t(self._language, "reminder_no_officer")
+
+        def overdue(manager_shown: str) -> str:
+            return t(
+                self._language,
+                "reminder_overdue",
+                manager=manager_shown,
+                officer=officer_name,
+                **self._about(case),
+            )
+
+        if manager is not None and manager.personal_conversation_id:
+            personal = get_conversation(session, manager.personal_conversation_id)
+            if personal is not None:
+                self._post_text(session, personal.conversation_id, overdue(manager.name), [], now)
+                return
+        if manager is not None:
+            log.info(
+                "no personal chat with %s yet; overdue case %s is posted in its channel",
+                manager.name,
+                case.id,
+            )
+        named, entities = _named(manager, t(self._language, "reminder_no_manager"))
+        self._post_text(session, case.channel_conversation_id, overdue(named), entities, now)
 
     def reply(
         self,
@@ -92,10 +146,57 @@ class TeamsNotifier:
             now=now,
         )
 
+    def _about(self, case: CaseView) -> dict[str, object]:
+        return {
+            "case": case.id,
+            "platform": t(self._language, f"platform_{case.platform}"),
+            "account": case.account_name,
+            "author": case.author_name,
+            "deadline": case.deadline,
+            "link": case.permalink,
+        }
+
+    def _post_text(
+        self,
+        session: Session,
+        conversation_id: str,
+        text: str,
+        entities: list[dict[str, Any]],
+        now: datetime,
+    ) -> None:
+        conversation = get_conversation(session, conversation_id)
+        if conversation is None:
+            log.error("no conversation reference for %s; reminder not sent", conversation_id)
+            return
+        activity: dict[str, Any] = {"type": "message", "text": text, "textFormat": "markdown"}
+        if entities:
+            activity["entities"] = entities
+        outbox.enqueue(
+            session,
+            conversation_id=conversation.conversation_id,
+            service_url=conversation.service_url,
+            operation="send",
+            activity=activity,
+            now=now,
+        )
+
     def _render(self, role: str, case: CaseView) -> Element:
         if role == KANSLI:
             return kansli_card(case, self._language)
         return case_card(case, self._language)
+
+
+def _named(person: Person | None, missing: str) -> tuple[str, list[dict[str, Any]]]:
+    """A person as a Teams @mention (so Teams notifies them), or the sentence for nobody."""
+    if person is None:
+        return missing, []
+    tag = f"<at>{person.name}</at>"
+    mention = {
+        "type": "mention",
+        "text": tag,
+        "mentioned": {"id": person.teams_user_id, "name": person.name},
+    }
+    return tag, [mention]
 
 
 def _card_activity(content: Element, conversation: Conversation | None = None) -> dict[str, Any]:

@@ -11,9 +11,11 @@ import json
 import logging
 import random
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from enum import Enum
 
 from outbox.connector import BotConnector, ConnectorError
 from storage import outbox as queue
@@ -28,6 +30,17 @@ PER_30_SECONDS = 60
 MAX_DELAY_SECONDS = 300.0
 BATCH = 50
 SWEEP_SECONDS = 1.0
+CLAIM_HOLD = timedelta(seconds=60)
+
+
+class Step(Enum):
+    """What a lane does after one message."""
+
+    NEXT = "next"
+    REFETCH = "refetch"
+    """A retry was scheduled: read the queue again, the head waits for its time."""
+    LEAVE = "leave"
+    """Another process holds the head of this conversation: leave it the lane."""
 
 
 class Pacer:
@@ -68,6 +81,7 @@ class Outbox:
         self._lanes: dict[str, asyncio.Task[None]] = {}
         self._pacers: dict[str, Pacer] = {}
         self._sweeper: asyncio.Task[None] | None = None
+        self._owner = uuid.uuid4().hex
         database.on_outbox_commit(self.wake)
 
     def start(self) -> None:
@@ -79,6 +93,9 @@ class Outbox:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         self._lanes.clear()
+        with self._database.session() as session:
+            queue.release(session, self._owner)
+            session.commit()
 
     def wake(self, conversations: set[str]) -> None:
         for conversation_id in conversations:
@@ -105,16 +122,21 @@ class Outbox:
                     batch = queue.pending_in_conversation(session, conversation_id, BATCH)
                 if not batch:
                     return
+                held = self._claim(batch)
                 for message in batch:
-                    if not await self._deliver_in_turn(message):
+                    step = (
+                        await self._deliver_in_turn(message) if message.id in held else Step.LEAVE
+                    )
+                    if step is Step.LEAVE:
+                        return
+                    if step is Step.REFETCH:
                         break
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("outbox lane %s stopped; the sweeper restarts it", conversation_id)
 
-    async def _deliver_in_turn(self, message: OutboxMessage) -> bool:
-        """Deliver one message; False when the lane must refetch (a retry was scheduled)."""
+    async def _deliver_in_turn(self, message: OutboxMessage) -> Step:
         delay = (message.next_attempt_at - self._clock()).total_seconds()
         if delay > 0:
             await asyncio.sleep(delay)
@@ -129,7 +151,7 @@ class Outbox:
         except ConnectorError as error:
             return self._failed(message, error)
         self._sent(message, activity_id)
-        return True
+        return Step.NEXT
 
     async def _deliver(self, message: OutboxMessage) -> str:
         activity = json.loads(message.activity)
@@ -147,18 +169,29 @@ class Outbox:
             )
         return await self._connector.send(message.service_url, message.conversation_id, activity)
 
+    def _claim(self, batch: list[OutboxMessage]) -> set[int]:
+        """A message another process holds ends this lane there: that process keeps the
+        conversation, so its messages still go out in order."""
+        ids = [message.id for message in batch if message.id is not None]
+        with self._database.session() as session:
+            held = queue.claim(session, ids, self._owner, self._clock(), CLAIM_HOLD)
+            session.commit()
+        return held
+
     def _sent(self, message: OutboxMessage, activity_id: str) -> None:
         with self._database.session() as session:
             queue.mark_sent(session, message, activity_id, self._clock())
             session.commit()
 
-    def _failed(self, message: OutboxMessage, error: ConnectorError) -> bool:
+    def _failed(self, message: OutboxMessage, error: ConnectorError) -> Step:
         with self._database.session() as session:
             row = queue.get_message(session, message.id or 0)
             if row is None:
-                return False
+                return Step.REFETCH
             row.attempts += 1
             row.last_error = str(error)[:1000]
+            row.claimed_by = None
+            row.claimed_until = None
             if error.transient:
                 delay = error.retry_after
                 if delay is None:
@@ -171,4 +204,4 @@ class Outbox:
                 log.error("outbox message %s failed for good: %s", row.id, error)
             session.add(row)
             session.commit()
-            return not error.transient
+            return Step.REFETCH if error.transient else Step.NEXT

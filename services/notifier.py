@@ -10,6 +10,7 @@ from typing import Protocol
 from sqlmodel import Session
 
 from services.views import CaseView
+from storage.models import Person
 
 
 class Notifier(Protocol):
@@ -23,3 +24,18 @@ class Notifier(Protocol):
         self, session: Session, case: CaseView, kansli_conversation_id: str, now: datetime
     ) -> None:
         """A synpunkt goes to kanslienheten's channel."""
+
+    def deadline_near(
+        self, session: Session, case: CaseView, officer: Person | None, now: datetime
+    ) -> None:
+        """24 or 6 hours left: the officer is reminded in the account's channel."""
+
+    def case_overdue(
+        self,
+        session: Session,
+        case: CaseView,
+        officer: Person | None,
+        manager: Person | None,
+        now: datetime,
+    ) -> None:
+        """The 48 hours have passed: the manager is told, personally where possible."""

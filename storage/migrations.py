@@ -11,7 +11,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from storage.models import Person, table
+from storage.models import Person, SentReminder, table
 
 Step = Callable[[Connection], None]
 
@@ -31,15 +31,33 @@ def _initial_schema(connection: Connection) -> None:
 def _people_and_roles(connection: Connection) -> None:
     """Section 3: each account has a responsible officer and a manager, who are Teams users."""
     table(Person).create(connection, checkfirst=True)
-    existing = {column["name"] for column in inspect(connection).get_columns("account")}
-    for column in ("officer_person_id", "manager_person_id"):
-        if column not in existing:
-            connection.execute(
-                text(f"ALTER TABLE account ADD COLUMN {column} INTEGER REFERENCES person(id)")
-            )
+    reference = "INTEGER REFERENCES person(id)"
+    _add_columns(
+        connection, "account", {"officer_person_id": reference, "manager_person_id": reference}
+    )
 
 
-STEPS: list[Step] = [_initial_schema, _people_and_roles]
+def _reminder_ledger(connection: Connection) -> None:
+    table(SentReminder).create(connection, checkfirst=True)
+
+
+def _outbox_claims(connection: Connection) -> None:
+    """Two bot processes on one database: a message is claimed before it is sent."""
+    _add_columns(
+        connection,
+        "outbox_message",
+        {"claimed_by": "VARCHAR(64)", "claimed_until": "VARCHAR(32)"},
+    )
+
+
+def _add_columns(connection: Connection, table_name: str, columns: dict[str, str]) -> None:
+    existing = {column["name"] for column in inspect(connection).get_columns(table_name)}
+    for name, ddl in columns.items():
+        if name not in existing:
+            connection.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {name} {ddl}"))
+
+
+STEPS: list[Step] = [_initial_schema, _people_and_roles, _reminder_ledger, _outbox_claims]
 
 
 def migrate(engine: Engine) -> int:

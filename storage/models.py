@@ -152,6 +152,8 @@ class OutboxMessage(SQLModel, table=True):
     reply_to_id: str | None = Field(default=None, max_length=200)
     card_id: int | None = Field(default=None, foreign_key="card.id")
     status: str = Field(default="pending", max_length=10)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_until: datetime | None = Field(default=None, sa_column=_moment(True))
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_column=_moment())
     last_error: str | None = Field(default=None, max_length=1000)
@@ -171,3 +173,17 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=50)
     case_id: int | None = Field(default=None, index=True)
     detail: str = Field(default="{}")
+
+
+class SentReminder(SQLModel, table=True):
+    """One row per reminder sent: the unique key is what makes a reminder go out once, however
+    many times or in however many processes its job runs."""
+
+    __tablename__ = "sent_reminder"
+    __table_args__ = (UniqueConstraint("kind", "subject", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    subject: str = Field(max_length=100)
+    period: str = Field(max_length=40)
+    sent_at: datetime = Field(sa_column=_moment())

@@ -1,10 +1,10 @@
 """The durable outbox: messages wait here until the Bot Connector has accepted them."""
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
 from storage.models import Card, OutboxMessage
@@ -68,12 +68,53 @@ def get_message(session: Session, message_id: int) -> OutboxMessage | None:
     return session.get(OutboxMessage, message_id)
 
 
+def claim(
+    session: Session, message_ids: list[int], owner: str, now: datetime, hold: timedelta
+) -> set[int]:
+    """Take these messages for sending, except those another process holds an unexpired claim
+    on; returns the ids now held by `owner`."""
+    session.execute(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.id).in_(message_ids),
+            col(OutboxMessage.status) == PENDING,
+            or_(
+                col(OutboxMessage.claimed_until).is_(None),
+                col(OutboxMessage.claimed_until) < now,
+                col(OutboxMessage.claimed_by) == owner,
+            ),
+        )
+        .values(claimed_by=owner, claimed_until=now + hold)
+    )
+    held = session.exec(
+        select(OutboxMessage.id).where(
+            col(OutboxMessage.id).in_(message_ids), OutboxMessage.claimed_by == owner
+        )
+    )
+    return {message_id for message_id in held if message_id is not None}
+
+
+def release(session: Session, owner: str) -> None:
+    """Give back what `owner` still holds, so another process need not wait for it to expire."""
+    session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.claimed_by) == owner, col(OutboxMessage.status) == PENDING)
+        .values(claimed_by=None, claimed_until=None)
+    )
+
+
 def mark_sent(session: Session, message: OutboxMessage, activity_id: str, now: datetime) -> None:
     """Plain UPDATEs: this runs once per delivered message, the outbox's hot path."""
     session.execute(
         update(OutboxMessage)
         .where(col(OutboxMessage.id) == message.id)
-        .values(status=SENT, sent_at=now, attempts=OutboxMessage.attempts + 1)
+        .values(
+            status=SENT,
+            sent_at=now,
+            attempts=OutboxMessage.attempts + 1,
+            claimed_by=None,
+            claimed_until=None,
+        )
     )
     if message.operation == "send" and message.card_id and activity_id:
         session.execute(

@@ -36,6 +36,9 @@ class MovingClock:
     def advance(self, delta: timedelta) -> None:
         self._shift += delta
 
+    def set(self, moment: datetime) -> None:
+        self._shift += moment - self()
+
 
 def free_port() -> int:
     with socket.socket() as probe:

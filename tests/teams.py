@@ -133,3 +133,23 @@ def flag(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def personal_message(service_url: str, person: Person, text: str) -> dict[str, Any]:
+    """A message in the person's one-to-one chat with the bot."""
+    return {
+        "type": "message",
+        "id": f"{next(_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "locale": "sv-SE",
+        "from": person.account(),
+        "recipient": BOT,
+        "conversation": {
+            "id": f"a:personal-{person.id}",
+            "conversationType": "personal",
+            "tenantId": TENANT,
+        },
+        "channelData": {"tenant": {"id": TENANT}},
+        "text": text,
+    }

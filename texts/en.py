@@ -47,6 +47,20 @@ MESSAGES: dict[str, str] = {
     "manager_set": "{name} is now the manager for {accounts}.",
     "role_missing": "none appointed",
     "error_no_account_in_channel": "This channel has no linked account. Link one first with `link`.",
+    "reminder_deadline": (
+        "{officer}: {time_left} to the 48-hour limit for case #{case} "
+        "({platform} {account}, written by {author}). {action} by {deadline}. "
+        "[Open the comment]({link})"
+    ),
+    "reminder_action_decide": "Decide the case on its card",
+    "reminder_action_remove": "Remove the comment and press Removed on the platform",
+    "reminder_overdue": (
+        "{manager}: case #{case} ({platform} {account}, written by {author}) passed the "
+        "48-hour limit {deadline} without being finished. Responsible officer: {officer}. "
+        "Make sure it is decided now. [Open the comment]({link})"
+    ),
+    "reminder_no_officer": "none appointed (write `officer @name` in the channel)",
+    "reminder_no_manager": "No manager (write `manager @name` in the channel)",
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

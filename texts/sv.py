@@ -49,6 +49,20 @@ MESSAGES: dict[str, str] = {
     "manager_set": "{name} är nu chef för {accounts}.",
     "role_missing": "ingen utsedd",
     "error_no_account_in_channel": "Kanalen har inget kopplat konto. Koppla ett först med `koppla`.",
+    "reminder_deadline": (
+        "{officer}: {time_left} till 48-timmarsgränsen för ärende #{case} "
+        "({platform} {account}, skrivet av {author}). {action} senast {deadline}. "
+        "[Öppna kommentaren]({link})"
+    ),
+    "reminder_action_decide": "Avgör ärendet på dess kort",
+    "reminder_action_remove": "Ta bort kommentaren och tryck Borttagen på plattformen",
+    "reminder_overdue": (
+        "{manager}: ärende #{case} ({platform} {account}, skrivet av {author}) har passerat "
+        "48-timmarsgränsen {deadline} utan att vara klart. Ansvarig tjänsteperson: {officer}. "
+        "Se till att det avgörs nu. [Öppna kommentaren]({link})"
+    ),
+    "reminder_no_officer": "ingen ansvarig utsedd (skriv `ansvarig @namn` i kanalen)",
+    "reminder_no_manager": "Chef saknas (skriv `chef @namn` i kanalen)",
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."

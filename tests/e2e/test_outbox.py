@@ -1,5 +1,6 @@
 """Nothing is lost: the outbox retries 429 and 5xx, and survives a restart."""
 
+import asyncio
 import time
 from pathlib import Path
 
@@ -84,3 +85,24 @@ async def test_cases_and_decisions_survive_a_restart(
         again = await bot.invoke(ANNA, "remove", {"case": kept}, card)
         assert "redan avgjort av Anna Moderator" in str(again["value"])
         await bot.runner.cleanup()
+
+
+async def test_two_bot_processes_on_one_database_send_each_message_once(
+    bot: RunningBot, tmp_path: Path
+) -> None:
+    second = await start_bot(
+        make_settings(tmp_path, free_port(), database_url=bot.settings.database_url), bot.clock
+    )
+    try:
+        await bot.link_hjo()
+        bot.connector.fail_next(503, times=5)
+        for number in range(20):
+            status, _ = await bot.flag(flag(comment_id=f"twin-{number}"))
+            assert status == 201
+        await bot.connector.wait_for(lambda: len(bot.connector.cards()) >= 20)
+        await asyncio.sleep(2.5)
+        titles = [card["body"][0]["text"] for card in bot.connector.cards()]
+        assert len(titles) == 20
+        assert titles == sorted(titles, key=lambda title: int(title.split("#")[1]))
+    finally:
+        await second.cleanup()

@@ -1,0 +1,34 @@
+"""Reminders the clock starts: each is claimed in the ledger and queued in one transaction."""
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from routine.reminders import DeadlineStage, deadline_stage
+from services.notifier import Notifier
+from services.views import CaseViews
+from storage import cases
+from storage.people import get_person
+from storage.reminders import claim
+
+
+def send_deadline_reminders(
+    session: Session, views: CaseViews, notifier: Notifier, now: datetime
+) -> int:
+    """Remind about every unfinished case nearing or past the 48-hour limit; returns how many
+    reminders were queued."""
+    sent = 0
+    for case, account, decision in cases.cases_with_decisions(session):
+        view = views.build(session, case, account, decision, now)
+        stage = deadline_stage(view.time_left)
+        if stage is None or not claim(session, stage.value, f"case:{view.id}", "", now):
+            continue
+        officer = get_person(session, account.officer_person_id)
+        if stage is DeadlineStage.OVERDUE:
+            manager = get_person(session, account.manager_person_id)
+            notifier.case_overdue(session, view, officer, manager, now)
+        else:
+            notifier.deadline_near(session, view, officer, now)
+        sent += 1
+    session.commit()
+    return sent
