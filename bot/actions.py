@@ -1,51 +1,67 @@
 """Card button presses (Action.Execute), read into typed requests."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.cards.case_card import DECISION_VERBS, VERB_CONFIRM_REMOVED
+from bot.cards.digest_card import VERB_ATTEST
 from routine.categories import Category, parse_category
 from routine.errors import RoutineError
 
-KNOWN_VERBS = frozenset({*DECISION_VERBS, VERB_CONFIRM_REMOVED})
+CASE_VERBS = frozenset({*DECISION_VERBS, VERB_CONFIRM_REMOVED})
 
 
 class BadAction(RoutineError):
-    """The press cannot be understood (unknown verb, no case id)."""
+    """The press cannot be understood (unknown verb, missing or malformed data)."""
 
     key = "error_bad_action"
 
 
 @dataclass(frozen=True)
-class CardAction:
+class CaseAction:
     verb: str
     case_id: int
     category: Category | None
     note: str | None
 
 
-def read_action(value: Any) -> CardAction:
-    if not isinstance(value, dict):
-        raise BadAction()
-    action = value.get("action")
-    if not isinstance(action, dict):
+@dataclass(frozen=True)
+class AttestAction:
+    day: date
+
+
+def read_action(value: Any) -> CaseAction | AttestAction:
+    action = value.get("action") if isinstance(value, dict) else None
+    data = action.get("data") if isinstance(action, dict) else None
+    if not isinstance(action, dict) or not isinstance(data, dict):
         raise BadAction()
     verb = action.get("verb")
-    data = action.get("data")
-    if not isinstance(data, dict):
+    if verb == VERB_ATTEST:
+        return AttestAction(day=_day(data.get("day")))
+    if verb not in CASE_VERBS:
         raise BadAction()
-    case_id = data.get("case")
-    if verb not in KNOWN_VERBS or not isinstance(case_id, int | str) or isinstance(case_id, bool):
-        raise BadAction()
-    try:
-        case_number = int(case_id)
-    except ValueError:
-        raise BadAction() from None
     note = data.get("note")
     category = data.get("category")
-    return CardAction(
+    return CaseAction(
         verb=str(verb),
-        case_id=case_number,
+        case_id=_case_id(data.get("case")),
         category=parse_category(category if isinstance(category, str) else None),
         note=note.strip()[:2000] if isinstance(note, str) and note.strip() else None,
     )
+
+
+def _case_id(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise BadAction()
+    try:
+        return int(value)
+    except ValueError:
+        raise BadAction() from None
+
+
+def _day(value: object) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BadAction() from None

@@ -26,6 +26,7 @@ from services.evidence import EvidenceFiles
 from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
+from services.monitoring import Monitoring
 from services.views import CaseViews
 from storage import bot_state
 from storage.conversations import ConversationInfo, remember_conversation
@@ -69,6 +70,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     files = EvidenceFiles(settings.evidence_dir)
     screenshots = ScreenshotWorker(database, files, views, notifier, clock)
     intake = IntakeQueue(database, files, clock, screenshots.wake)
+    monitoring = Monitoring(
+        views, notifier, settings.digest_time, settings.attestation_reminder_time
+    )
     app = web.Application(client_max_size=1024 * 1024)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
@@ -87,6 +91,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 files=files,
                 views=views,
                 moderation=Moderation(views, notifier, settings.diarium_prefix),
+                monitoring=monitoring,
                 notifier=notifier,
                 connector=connector,
                 screenshots=screenshots,
@@ -96,7 +101,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             app[ADAPTER] = make_adapter(settings, bot.report_error)
             app[BOT] = bot
             scheduler = ModbotScheduler(
-                database.engine, clock, schedules(JobContext(database, views, notifier))
+                database.engine, clock, schedules(JobContext(database, views, notifier, monitoring))
             )
             app[SCHEDULER] = scheduler
             outbox.start()

@@ -10,14 +10,15 @@ from typing import Any
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
-from bot.actions import CardAction, read_action
+from bot.actions import AttestAction, CaseAction, read_action
 from bot.cards.case_card import DECISION_VERBS, case_card
+from bot.cards.digest_card import digest_card
 from bot.cards.elements import CARD_CONTENT_TYPE
 from bot.commands import run_command
 from bot.evidence_upload import attach_evidence, has_files
 from bot.runtime import Runtime
 from bot.turns import Turn, command_text, read_turn
-from routine.errors import AlreadyDecided, RoutineError
+from routine.errors import AlreadyAttested, AlreadyDecided, RoutineError
 from services.moderation import DecisionRequest
 from services.views import CaseView
 from storage.conversations import remember_conversation
@@ -73,6 +74,8 @@ class ModBot(ActivityHandler):
             return await super().on_invoke_activity(turn_context)
         turn = read_turn(activity, self._language)
         action = read_action(activity.value)
+        if isinstance(action, AttestAction):
+            return self._attest(turn, action)
         try:
             view = self._act(turn, action)
         except AlreadyDecided as refusal:
@@ -112,7 +115,37 @@ class ModBot(ActivityHandler):
             )
             session.commit()
 
-    def _act(self, turn: Turn, action: CardAction) -> CaseView:
+    def _attest(self, turn: Turn, action: AttestAction) -> InvokeResponse:
+        now = self._runtime.clock()
+        with self._runtime.database.session() as session:
+            try:
+                digest = self._runtime.monitoring.attest(
+                    session, turn.channel_id, action.day, turn.actor, now
+                )
+            except AlreadyAttested:
+                digest = self._runtime.monitoring.digest(
+                    session, turn.channel_id or "", action.day, now
+                )
+                return card_response(digest_card(digest, self._language))
+        text = t(
+            turn.language,
+            "attested_reply",
+            name=turn.actor.name,
+            accounts=", ".join(digest.account_names),
+        )
+        with self._runtime.database.session() as session:
+            self._runtime.notifier.reply(
+                session,
+                conversation_id=turn.conversation_id,
+                service_url=turn.home.service_url,
+                reply_to_id=None,
+                text=text,
+                now=now,
+            )
+            session.commit()
+        return card_response(digest_card(digest, self._language))
+
+    def _act(self, turn: Turn, action: CaseAction) -> CaseView:
         now = self._runtime.clock()
         with self._runtime.database.session() as session:
             if action.verb in DECISION_VERBS:

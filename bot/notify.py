@@ -1,20 +1,22 @@
 """Teams messages the use cases ask for, as cards and texts queued in the outbox."""
 
 import logging
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
 
 from bot.cards.case_card import case_card
+from bot.cards.digest_card import digest_card
 from bot.cards.elements import Element, attachment
 from bot.cards.kansli_card import kansli_card
 from routine.decisions import CaseState
-from services.views import CaseView
+from services.views import CaseView, DigestView
 from storage import outbox
 from storage.cards import cards_for_case
 from storage.conversations import get_conversation
-from storage.models import Card, Conversation, Person
+from storage.models import Account, Card, Conversation, Person
 from texts import t, time_left
 
 log = logging.getLogger(__name__)
@@ -74,30 +76,96 @@ class TeamsNotifier:
         manager: Person | None,
         now: datetime,
     ) -> None:
-        officer_name = officer.name if officer else t(self._language, "reminder_no_officer")
-
         def overdue(manager_shown: str) -> str:
             return t(
                 self._language,
                 "reminder_overdue",
                 manager=manager_shown,
-                officer=officer_name,
+                officer=self._officer_name(officer),
                 **self._about(case),
             )
 
-        if manager is not None and manager.personal_conversation_id:
-            personal = get_conversation(session, manager.personal_conversation_id)
-            if personal is not None:
-                self._post_text(session, personal.conversation_id, overdue(manager.name), [], now)
-                return
-        if manager is not None:
-            log.info(
-                "no personal chat with %s yet; overdue case %s is posted in its channel",
-                manager.name,
-                case.id,
+        self._tell(
+            session, manager, "reminder_no_manager", case.channel_conversation_id, overdue, now
+        )
+
+    def monitoring_digest(self, session: Session, digest: DigestView, now: datetime) -> None:
+        conversation = get_conversation(session, digest.channel_id)
+        if conversation is None:
+            log.error("no conversation reference for %s; digest not sent", digest.channel_id)
+            return
+        outbox.enqueue(
+            session,
+            conversation_id=conversation.conversation_id,
+            service_url=conversation.service_url,
+            operation="send",
+            activity=_card_activity(digest_card(digest, self._language), conversation),
+            now=now,
+        )
+
+    def monitoring_missing(
+        self,
+        session: Session,
+        account: Account,
+        officer: Person | None,
+        day: date,
+        now: datetime,
+    ) -> None:
+        def missing(officer_shown: str) -> str:
+            return t(
+                self._language, "monitoring_missing", officer=officer_shown, account=account.name
             )
-        named, entities = _named(manager, t(self._language, "reminder_no_manager"))
-        self._post_text(session, case.channel_conversation_id, overdue(named), entities, now)
+
+        self._tell(
+            session, officer, "reminder_no_officer", account.channel_conversation_id, missing, now
+        )
+
+    def monitoring_missed(
+        self,
+        session: Session,
+        account: Account,
+        officer: Person | None,
+        manager: Person | None,
+        day: date,
+        now: datetime,
+    ) -> None:
+        def missed(manager_shown: str) -> str:
+            return t(
+                self._language,
+                "monitoring_missed",
+                manager=manager_shown,
+                account=account.name,
+                day=day.isoformat(),
+                officer=self._officer_name(officer),
+            )
+
+        self._tell(
+            session, manager, "reminder_no_manager", account.channel_conversation_id, missed, now
+        )
+
+    def _tell(
+        self,
+        session: Session,
+        person: Person | None,
+        missing_key: str,
+        channel_id: str,
+        compose: Callable[[str], str],
+        now: datetime,
+    ) -> None:
+        """To the person's personal chat where the bot has one; otherwise in the account's
+        channel with an @mention (logged), or a line saying that nobody holds the role."""
+        if person is not None and person.personal_conversation_id:
+            personal = get_conversation(session, person.personal_conversation_id)
+            if personal is not None:
+                self._post_text(session, personal.conversation_id, compose(person.name), [], now)
+                return
+        if person is not None:
+            log.info("no personal chat with %s yet; posted in channel %s", person.name, channel_id)
+        named, entities = _named(person, t(self._language, missing_key))
+        self._post_text(session, channel_id, compose(named), entities, now)
+
+    def _officer_name(self, officer: Person | None) -> str:
+        return officer.name if officer else t(self._language, "reminder_no_officer")
 
     def reply(
         self,

@@ -10,6 +10,7 @@ from services.capture import ScreenshotWorker
 from services.config import ModerationConfig
 from services.evidence import EvidenceFiles
 from services.moderation import Moderation
+from services.monitoring import Monitoring
 from services.views import CaseViews
 from storage.db import Database
 
@@ -21,6 +22,7 @@ class Runtime:
     files: EvidenceFiles
     views: CaseViews
     moderation: Moderation
+    monitoring: Monitoring
     notifier: TeamsNotifier
     connector: BotConnector
     screenshots: ScreenshotWorker

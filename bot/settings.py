@@ -4,6 +4,7 @@ Without an app id the bot runs in local development mode: /api/messages and /api
 open and a warning is logged. With an app id, unsafe values are refused at start.
 """
 
+from datetime import time
 from pathlib import Path
 from typing import Literal
 
@@ -34,6 +35,8 @@ class Settings(BaseSettings):
     bot_name: str = "Modbot"
     kansli_conversation_id: str = ""
     kansli_service_url: str = ""
+    digest_time: time = time(8, 0)
+    attestation_reminder_time: time = time(13, 0)
     outbox_pacing: bool = True
     outbox_retry_base_seconds: float = 1.0
     log_level: str = "INFO"

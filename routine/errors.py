@@ -55,3 +55,11 @@ class NotACaseThread(RoutineError):
 
 class NoAccountInChannel(RoutineError):
     key = "error_no_account_in_channel"
+
+
+class AlreadyAttested(RoutineError):
+    key = "error_already_attested"
+
+
+class NotToday(RoutineError):
+    key = "error_attest_only_today"

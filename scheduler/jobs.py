@@ -7,6 +7,7 @@ from datetime import datetime
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scheduler.runner import Schedule
+from services.monitoring import Monitoring
 from services.notifier import Notifier
 from services.reminders import send_deadline_reminders
 from services.views import CaseViews
@@ -15,6 +16,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 DEADLINE_REMINDERS = "deadline-reminders"
+MONITORING = "vardag-monitoring"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class JobContext:
     database: Database
     views: CaseViews
     notifier: Notifier
+    monitoring: Monitoring
 
 
 async def deadline_reminders(context: JobContext, now: datetime) -> int:
@@ -32,8 +35,27 @@ async def deadline_reminders(context: JobContext, now: datetime) -> int:
     return sent
 
 
+async def monitoring(context: JobContext, now: datetime) -> int:
+    """Section 3's vardag duty: the digest, the officer's reminder, the manager's report.
+    Each runs every minute and sends only what is due and not yet sent, so a restart in the
+    middle of the day catches up once and never sends yesterday's digest late."""
+    with context.database.session() as session:
+        sent = context.monitoring.send_digests(session, now)
+        sent += context.monitoring.remind_unattested(session, now)
+        sent += context.monitoring.report_missed(session, now)
+    if sent:
+        log.info("%d monitoring messages queued", sent)
+    return sent
+
+
 def schedules(context: JobContext) -> list[Schedule]:
     async def deadlines(now: datetime) -> int:
         return await deadline_reminders(context, now)
 
-    return [Schedule(DEADLINE_REMINDERS, IntervalTrigger(minutes=1), deadlines)]
+    async def vardag_monitoring(now: datetime) -> int:
+        return await monitoring(context, now)
+
+    return [
+        Schedule(DEADLINE_REMINDERS, IntervalTrigger(minutes=1), deadlines),
+        Schedule(MONITORING, IntervalTrigger(minutes=1), vardag_monitoring),
+    ]

@@ -4,13 +4,13 @@ Every method queues its messages in the caller's session, so a message exists ex
 the state change that caused it was committed.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from sqlmodel import Session
 
-from services.views import CaseView
-from storage.models import Person
+from services.views import CaseView, DigestView
+from storage.models import Account, Person
 
 
 class Notifier(Protocol):
@@ -39,3 +39,27 @@ class Notifier(Protocol):
         now: datetime,
     ) -> None:
         """The 48 hours have passed: the manager is told, personally where possible."""
+
+    def monitoring_digest(self, session: Session, digest: DigestView, now: datetime) -> None:
+        """The vardag digest of open cases, with the button that attests monitoring."""
+
+    def monitoring_missing(
+        self,
+        session: Session,
+        account: Account,
+        officer: Person | None,
+        day: date,
+        now: datetime,
+    ) -> None:
+        """No attestation by the reminder time: the officer is reminded."""
+
+    def monitoring_missed(
+        self,
+        session: Session,
+        account: Account,
+        officer: Person | None,
+        manager: Person | None,
+        day: date,
+        now: datetime,
+    ) -> None:
+        """A vardag passed without an attestation: the manager is told."""

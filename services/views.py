@@ -1,7 +1,7 @@
 """What a person sees of a case, computed from what is stored at a given moment."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
@@ -48,6 +48,18 @@ class CaseView:
     evidence_url: str
     state: CaseState
     decision: DecisionView | None
+
+
+@dataclass(frozen=True)
+class DigestView:
+    """A channel's monitoring digest for one vardag."""
+
+    channel_id: str
+    day: date
+    account_names: list[str]
+    cases: list[CaseView]
+    attested_by: str | None
+    attested_at: datetime | None
 
 
 class CaseViews:

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from storage.models import Person, SentReminder, table
+from storage.models import MonitoringAttestation, Person, SentReminder, table
 
 Step = Callable[[Connection], None]
 
@@ -57,7 +57,17 @@ def _add_columns(connection: Connection, table_name: str, columns: dict[str, str
             connection.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {name} {ddl}"))
 
 
-STEPS: list[Step] = [_initial_schema, _people_and_roles, _reminder_ledger, _outbox_claims]
+def _monitoring_attestations(connection: Connection) -> None:
+    table(MonitoringAttestation).create(connection, checkfirst=True)
+
+
+STEPS: list[Step] = [
+    _initial_schema,
+    _people_and_roles,
+    _reminder_ledger,
+    _outbox_claims,
+    _monitoring_attestations,
+]
 
 
 def migrate(engine: Engine) -> int:

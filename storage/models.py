@@ -187,3 +187,17 @@ class SentReminder(SQLModel, table=True):
     subject: str = Field(max_length=100)
     period: str = Field(max_length=40)
     sent_at: datetime = Field(sa_column=_moment())
+
+
+class MonitoringAttestation(SQLModel, table=True):
+    """Section 3: someone attests that an account was monitored on a given vardag."""
+
+    __tablename__ = "monitoring_attestation"
+    __table_args__ = (UniqueConstraint("account_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id")
+    day: str = Field(max_length=10)
+    attested_by_id: str = Field(max_length=200)
+    attested_by_name: str = Field(max_length=200)
+    attested_at: datetime = Field(sa_column=_moment())

@@ -61,6 +61,23 @@ MESSAGES: dict[str, str] = {
     ),
     "reminder_no_officer": "none appointed (write `officer @name` in the channel)",
     "reminder_no_manager": "No manager (write `manager @name` in the channel)",
+    "digest_title": "Monitoring {day}",
+    "digest_intro": "Go through {accounts} and press Monitored today when done.",
+    "digest_none": "No open cases.",
+    "digest_case": "#{case} {platform} {account}, {author}: {time_left}",
+    "digest_attest": "Monitored today",
+    "digest_attested": "Monitored by {name} {at}",
+    "attested_reply": "{name} attested today's monitoring of {accounts}.",
+    "monitoring_missing": (
+        "{officer}: nobody has attested today's monitoring of {account} yet. Go through the "
+        "account and press Monitored today on today's digest in the channel."
+    ),
+    "monitoring_missed": (
+        "{manager}: the monitoring of {account} was not attested on {day}. "
+        "Responsible officer: {officer}."
+    ),
+    "error_already_attested": "Monitoring was already attested by {name} {at}.",
+    "error_attest_only_today": "Only today's monitoring can be attested.",
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

@@ -63,6 +63,23 @@ MESSAGES: dict[str, str] = {
     ),
     "reminder_no_officer": "ingen ansvarig utsedd (skriv `ansvarig @namn` i kanalen)",
     "reminder_no_manager": "Chef saknas (skriv `chef @namn` i kanalen)",
+    "digest_title": "Bevakning {day}",
+    "digest_intro": "Gå igenom {accounts} och tryck Bevakat idag när det är gjort.",
+    "digest_none": "Inga öppna ärenden.",
+    "digest_case": "#{case} {platform} {account}, {author}: {time_left}",
+    "digest_attest": "Bevakat idag",
+    "digest_attested": "Bevakat av {name} {at}",
+    "attested_reply": "{name} bekräftade dagens bevakning av {accounts}.",
+    "monitoring_missing": (
+        "{officer}: ingen har bekräftat dagens bevakning av {account} ännu. Gå igenom kontot "
+        "och tryck Bevakat idag på dagens sammanställning i kanalen."
+    ),
+    "monitoring_missed": (
+        "{manager}: bevakningen av {account} bekräftades inte {day}. "
+        "Ansvarig tjänsteperson: {officer}."
+    ),
+    "error_already_attested": "Bevakningen är redan bekräftad av {name} {at}.",
+    "error_attest_only_today": "Det går bara att bekräfta dagens bevakning.",
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."

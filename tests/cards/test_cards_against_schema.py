@@ -1,14 +1,15 @@
 """Every card the bot can send validates against the official Adaptive Card 1.5 schema."""
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from bot.cards.case_card import case_card
+from bot.cards.digest_card import digest_card
 from bot.cards.kansli_card import kansli_card
 from routine.decisions import CaseState, DecisionKind
-from services.views import CaseView, DecisionView
+from services.views import CaseView, DecisionView, DigestView
 from tests.schemas import assert_valid_card
 
 WRITTEN = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -111,3 +112,17 @@ def test_late_removal_is_shown_in_attention_colour() -> None:
     body = case_card(CASES["removed late"], "sv")["body"]
     late = [e for e in body if e.get("color") == "Attention"]
     assert late and "SENT" in late[0]["text"]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("attested", [False, True])
+def test_digest_card_is_valid(language: str, attested: bool) -> None:
+    digest = DigestView(
+        channel_id="19:moderatorer@thread.tacv2",
+        day=date(2026, 12, 1),
+        account_names=["Hjo kommun"],
+        cases=[OPEN, CASES["overdue"]],
+        attested_by="Anna" if attested else None,
+        attested_at=WRITTEN if attested else None,
+    )
+    assert_valid_card(digest_card(digest, language))
