@@ -27,6 +27,7 @@ from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.upkeep import Upkeep
 from services.views import CaseViews
 from storage import bot_state
 from storage.conversations import ConversationInfo, remember_conversation
@@ -101,7 +102,17 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             app[ADAPTER] = make_adapter(settings, bot.report_error)
             app[BOT] = bot
             scheduler = ModbotScheduler(
-                database.engine, clock, schedules(JobContext(database, views, notifier, monitoring))
+                database.engine,
+                clock,
+                schedules(
+                    JobContext(
+                        database,
+                        views,
+                        notifier,
+                        monitoring,
+                        Upkeep(notifier, settings.digest_time),
+                    )
+                ),
             )
             app[SCHEDULER] = scheduler
             outbox.start()

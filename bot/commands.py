@@ -12,6 +12,7 @@ from routine.decisions import CaseState
 from routine.errors import NotInChannel
 from services import linking
 from services.roles import Role, assign_role
+from services.upkeep import record_published
 from storage.conversations import get_conversation
 from storage.people import get_person
 from texts import t, time_left
@@ -108,6 +109,14 @@ def _assign(role: Role) -> Handler:
     return assign
 
 
+def _published(command: Command) -> str:
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    now = command.runtime.clock()
+    accounts = record_published(command.session, command.turn.channel_id, command.turn.actor, now)
+    return command.say("published_set", accounts=", ".join(a.name for a in accounts), at=now)
+
+
 def _pending(command: Command) -> str:
     views = command.runtime.moderation.pending(
         command.session, command.turn.channel_id, command.runtime.clock()
@@ -160,6 +169,8 @@ COMMANDS: dict[str, Handler] = {
     "officer": _assign(Role.OFFICER),
     "chef": _assign(Role.MANAGER),
     "manager": _assign(Role.MANAGER),
+    "publicerat": _published,
+    "published": _published,
     "kansli": _kansli,
     "registry": _kansli,
 }

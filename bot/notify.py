@@ -12,6 +12,7 @@ from bot.cards.digest_card import digest_card
 from bot.cards.elements import Element, attachment
 from bot.cards.kansli_card import kansli_card
 from routine.decisions import CaseState
+from routine.upkeep import Nudge
 from services.views import CaseView, DigestView
 from storage import outbox
 from storage.cards import cards_for_case
@@ -141,6 +142,41 @@ class TeamsNotifier:
 
         self._tell(
             session, manager, "reminder_no_manager", account.channel_conversation_id, missed, now
+        )
+
+    def update_nudge(
+        self,
+        session: Session,
+        account: Account,
+        nudge: Nudge,
+        person: Person | None,
+        officer: Person | None,
+        since: datetime,
+        now: datetime,
+    ) -> None:
+        key = "nudge_officer" if nudge is Nudge.OFFICER else "nudge_manager"
+        missing = "reminder_no_officer" if nudge is Nudge.OFFICER else "reminder_no_manager"
+
+        def nudged(person_shown: str) -> str:
+            return t(
+                self._language,
+                key,
+                person=person_shown,
+                account=account.name,
+                since=since,
+                officer=self._officer_name(officer),
+            )
+
+        self._tell(session, person, missing, account.channel_conversation_id, nudged, now)
+
+    def officer_missing(
+        self, session: Session, account: Account, manager: Person | None, now: datetime
+    ) -> None:
+        def missing(manager_shown: str) -> str:
+            return t(self._language, "officer_missing", person=manager_shown, account=account.name)
+
+        self._tell(
+            session, manager, "reminder_no_manager", account.channel_conversation_id, missing, now
         )
 
     def _tell(

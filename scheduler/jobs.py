@@ -10,6 +10,7 @@ from scheduler.runner import Schedule
 from services.monitoring import Monitoring
 from services.notifier import Notifier
 from services.reminders import send_deadline_reminders
+from services.upkeep import Upkeep
 from services.views import CaseViews
 from storage.db import Database
 
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 
 DEADLINE_REMINDERS = "deadline-reminders"
 MONITORING = "vardag-monitoring"
+UPKEEP = "account-upkeep"
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class JobContext:
     views: CaseViews
     notifier: Notifier
     monitoring: Monitoring
+    upkeep: Upkeep
 
 
 async def deadline_reminders(context: JobContext, now: datetime) -> int:
@@ -48,6 +51,16 @@ async def monitoring(context: JobContext, now: datetime) -> int:
     return sent
 
 
+async def account_upkeep(context: JobContext, now: datetime) -> int:
+    """Section 3: weekly updates nudged, officerless accounts reported, on vardag mornings."""
+    with context.database.session() as session:
+        sent = context.upkeep.send_nudges(session, now)
+        sent += context.upkeep.report_missing_officers(session, now)
+    if sent:
+        log.info("%d upkeep messages queued", sent)
+    return sent
+
+
 def schedules(context: JobContext) -> list[Schedule]:
     async def deadlines(now: datetime) -> int:
         return await deadline_reminders(context, now)
@@ -55,7 +68,11 @@ def schedules(context: JobContext) -> list[Schedule]:
     async def vardag_monitoring(now: datetime) -> int:
         return await monitoring(context, now)
 
+    async def upkeep(now: datetime) -> int:
+        return await account_upkeep(context, now)
+
     return [
         Schedule(DEADLINE_REMINDERS, IntervalTrigger(minutes=1), deadlines),
         Schedule(MONITORING, IntervalTrigger(minutes=1), vardag_monitoring),
+        Schedule(UPKEEP, IntervalTrigger(minutes=1), upkeep),
     ]

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from sqlmodel import Session
 
+from routine.upkeep import Nudge
 from services.views import CaseView, DigestView
 from storage.models import Account, Person
 
@@ -63,3 +64,20 @@ class Notifier(Protocol):
         now: datetime,
     ) -> None:
         """A vardag passed without an attestation: the manager is told."""
+
+    def update_nudge(
+        self,
+        session: Session,
+        account: Account,
+        nudge: Nudge,
+        person: Person | None,
+        officer: Person | None,
+        since: datetime,
+        now: datetime,
+    ) -> None:
+        """A week without a post nudges the officer, two weeks the manager."""
+
+    def officer_missing(
+        self, session: Session, account: Account, manager: Person | None, now: datetime
+    ) -> None:
+        """Nobody is responsible for the account: its manager is told."""

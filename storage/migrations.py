@@ -61,12 +61,18 @@ def _monitoring_attestations(connection: Connection) -> None:
     table(MonitoringAttestation).create(connection, checkfirst=True)
 
 
+def _last_published(connection: Connection) -> None:
+    """Section 3: accounts are updated at least weekly, so the bot keeps when they last were."""
+    _add_columns(connection, "account", {"last_published_at": "VARCHAR(32)"})
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
     _reminder_ledger,
     _outbox_claims,
     _monitoring_attestations,
+    _last_published,
 ]
 
 

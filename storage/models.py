@@ -59,6 +59,7 @@ class Account(SQLModel, table=True):
     linked_by_name: str = Field(max_length=200)
     officer_person_id: int | None = Field(default=None, foreign_key="person.id")
     manager_person_id: int | None = Field(default=None, foreign_key="person.id")
+    last_published_at: datetime | None = Field(default=None, sa_column=_moment(True))
 
 
 class BotState(SQLModel, table=True):

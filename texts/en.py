@@ -14,12 +14,13 @@ MESSAGES: dict[str, str] = {
         "- `accounts`: which accounts are linked, and to which channel.\n"
         "- `pending`: open cases and the time left to the 48-hour limit.\n"
         "- `officer @name`, `manager @name`: the responsible officer and manager of this channel's accounts.\n"
+        "- `published`: this channel's accounts were updated now (the routine: at least weekly).\n"
         "- `registry here`: the registry office's channel, where synpunkter are handed over.\n"
         "- `help`: this text."
     ),
     "unknown_command": (
         "I do not know that command. I can: `link`, `accounts`, `pending`, "
-        "`officer`, `manager`, `registry here` and `help`."
+        "`officer`, `manager`, `published`, `registry here` and `help`."
     ),
     "link_usage": (
         'Write it like this: `link facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -78,6 +79,19 @@ MESSAGES: dict[str, str] = {
     ),
     "error_already_attested": "Monitoring was already attested by {name} {at}.",
     "error_attest_only_today": "Only today's monitoring can be attested.",
+    "published_set": "Noted: {accounts} updated {at}.",
+    "nudge_officer": (
+        "{person}: {account} has not been updated since {since}. The routine says at least "
+        "weekly. Write `published` in the account's channel when you have posted."
+    ),
+    "nudge_manager": (
+        "{person}: {account} has not been updated since {since}, two weeks. "
+        "Responsible officer: {officer}."
+    ),
+    "officer_missing": (
+        "{person}: {account} has no responsible officer. Appoint one with `officer @name` in "
+        "the account's channel."
+    ),
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

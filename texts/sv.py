@@ -14,12 +14,13 @@ MESSAGES: dict[str, str] = {
         "- `konton`: vilka konton som är kopplade och till vilken kanal.\n"
         "- `väntande`: öppna ärenden och tid kvar till 48-timmarsgränsen.\n"
         "- `ansvarig @namn`, `chef @namn`: ansvarig tjänsteperson och chef för kanalens konton.\n"
+        "- `publicerat`: kanalens konton har uppdaterats nu (rutinen: minst en gång i veckan).\n"
         "- `kansli här`: kanslienhetens kanal, dit synpunkter lämnas över.\n"
         "- `hjälp`: den här texten."
     ),
     "unknown_command": (
         "Det kommandot känner jag inte igen. Jag kan: `koppla`, `konton`, `väntande`, "
-        "`ansvarig`, `chef`, `kansli här` och `hjälp`."
+        "`ansvarig`, `chef`, `publicerat`, `kansli här` och `hjälp`."
     ),
     "link_usage": (
         'Skriv så här: `koppla facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -80,6 +81,19 @@ MESSAGES: dict[str, str] = {
     ),
     "error_already_attested": "Bevakningen är redan bekräftad av {name} {at}.",
     "error_attest_only_today": "Det går bara att bekräfta dagens bevakning.",
+    "published_set": "Noterat: {accounts} uppdaterades {at}.",
+    "nudge_officer": (
+        "{person}: {account} har inte uppdaterats sedan {since}. Rutinen säger minst en gång i "
+        "veckan. Skriv `publicerat` i kontots kanal när du har publicerat."
+    ),
+    "nudge_manager": (
+        "{person}: {account} har inte uppdaterats sedan {since}, två veckor. "
+        "Ansvarig tjänsteperson: {officer}."
+    ),
+    "officer_missing": (
+        "{person}: {account} har ingen ansvarig tjänsteperson. Utse en med `ansvarig @namn` i "
+        "kontots kanal."
+    ),
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."
