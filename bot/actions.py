@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.cards.case_card import DECISION_VERBS, VERB_CONFIRM_REMOVED
 from bot.cards.digest_card import VERB_ATTEST
+from bot.cards.duty_card import VERB_DUTY_DONE
 from routine.categories import Category, parse_category
 from routine.errors import RoutineError
 
@@ -31,7 +32,13 @@ class AttestAction:
     day: date
 
 
-def read_action(value: Any) -> CaseAction | AttestAction:
+@dataclass(frozen=True)
+class DutyAction:
+    task_id: int
+    reference: str | None
+
+
+def read_action(value: Any) -> CaseAction | AttestAction | DutyAction:
     action = value.get("action") if isinstance(value, dict) else None
     data = action.get("data") if isinstance(action, dict) else None
     if not isinstance(action, dict) or not isinstance(data, dict):
@@ -39,19 +46,25 @@ def read_action(value: Any) -> CaseAction | AttestAction:
     verb = action.get("verb")
     if verb == VERB_ATTEST:
         return AttestAction(day=_day(data.get("day")))
+    if verb == VERB_DUTY_DONE:
+        reference = data.get("reference")
+        return DutyAction(
+            task_id=_number(data.get("task")),
+            reference=reference if isinstance(reference, str) else None,
+        )
     if verb not in CASE_VERBS:
         raise BadAction()
     note = data.get("note")
     category = data.get("category")
     return CaseAction(
         verb=str(verb),
-        case_id=_case_id(data.get("case")),
+        case_id=_number(data.get("case")),
         category=parse_category(category if isinstance(category, str) else None),
         note=note.strip()[:2000] if isinstance(note, str) and note.strip() else None,
     )
 
 
-def _case_id(value: object) -> int:
+def _number(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise BadAction()
     try:

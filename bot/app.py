@@ -22,6 +22,7 @@ from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
 from services.capture import ScreenshotWorker
 from services.config import ModerationConfig
+from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
@@ -74,6 +75,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     monitoring = Monitoring(
         views, notifier, settings.digest_time, settings.attestation_reminder_time
     )
+    duties = HalfYearDuties(notifier, settings.half_year_dates, settings.digest_time)
     app = web.Application(client_max_size=1024 * 1024)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
@@ -93,6 +95,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 views=views,
                 moderation=Moderation(views, notifier, settings.diarium_prefix),
                 monitoring=monitoring,
+                duties=duties,
                 notifier=notifier,
                 connector=connector,
                 screenshots=screenshots,
@@ -106,11 +109,12 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 clock,
                 schedules(
                     JobContext(
-                        database,
-                        views,
-                        notifier,
-                        monitoring,
-                        Upkeep(notifier, settings.digest_time),
+                        database=database,
+                        views=views,
+                        notifier=notifier,
+                        monitoring=monitoring,
+                        upkeep=Upkeep(notifier, settings.digest_time),
+                        duties=duties,
                     )
                 ),
             )

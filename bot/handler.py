@@ -10,15 +10,16 @@ from typing import Any
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
-from bot.actions import AttestAction, CaseAction, read_action
+from bot.actions import AttestAction, CaseAction, DutyAction, read_action
 from bot.cards.case_card import DECISION_VERBS, case_card
 from bot.cards.digest_card import digest_card
+from bot.cards.duty_card import duty_card
 from bot.cards.elements import CARD_CONTENT_TYPE
 from bot.commands import run_command
 from bot.evidence_upload import attach_evidence, has_files
 from bot.runtime import Runtime
 from bot.turns import Turn, command_text, read_turn
-from routine.errors import AlreadyAttested, AlreadyDecided, RoutineError
+from routine.errors import AlreadyAttested, AlreadyDecided, RoutineError, TaskAlreadyDone
 from services.moderation import DecisionRequest
 from services.views import CaseView
 from storage.conversations import remember_conversation
@@ -76,6 +77,8 @@ class ModBot(ActivityHandler):
         action = read_action(activity.value)
         if isinstance(action, AttestAction):
             return self._attest(turn, action)
+        if isinstance(action, DutyAction):
+            return self._duty_done(turn, action)
         try:
             view = self._act(turn, action)
         except AlreadyDecided as refusal:
@@ -144,6 +147,22 @@ class ModBot(ActivityHandler):
             )
             session.commit()
         return card_response(digest_card(digest, self._language))
+
+    def _duty_done(self, turn: Turn, action: DutyAction) -> InvokeResponse:
+        duties = self._runtime.duties
+        with self._runtime.database.session() as session:
+            try:
+                task = duties.complete(
+                    session,
+                    action.task_id,
+                    turn.actor,
+                    turn.channel_id,
+                    action.reference,
+                    self._runtime.clock(),
+                )
+            except TaskAlreadyDone:
+                task = duties.view(session, action.task_id)
+        return card_response(duty_card(task, self._language))
 
     def _act(self, turn: Turn, action: CaseAction) -> CaseView:
         now = self._runtime.clock()

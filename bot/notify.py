@@ -9,11 +9,12 @@ from sqlmodel import Session
 
 from bot.cards.case_card import case_card
 from bot.cards.digest_card import digest_card
+from bot.cards.duty_card import duty_card
 from bot.cards.elements import Element, attachment
 from bot.cards.kansli_card import kansli_card
 from routine.decisions import CaseState
 from routine.upkeep import Nudge
-from services.views import CaseView, DigestView
+from services.views import CaseView, DigestView, TaskView
 from storage import outbox
 from storage.cards import cards_for_case
 from storage.conversations import get_conversation
@@ -178,6 +179,72 @@ class TeamsNotifier:
         self._tell(
             session, manager, "reminder_no_manager", account.channel_conversation_id, missing, now
         )
+
+    def duty_opened(
+        self, session: Session, task: TaskView, officer: Person | None, now: datetime
+    ) -> None:
+        """To the officer's personal chat; the account's channel where there is none yet."""
+        target = task.channel_id
+        if officer is not None and officer.personal_conversation_id:
+            target = officer.personal_conversation_id
+        conversation = get_conversation(session, target) or get_conversation(
+            session, task.channel_id
+        )
+        if conversation is None:
+            log.error("no conversation for %s task %s", task.duty, task.id)
+            return
+        if conversation.conversation_id == task.channel_id:
+            log.info(
+                "no personal chat with the officer; %s task %s posted in the channel",
+                task.duty,
+                task.id,
+            )
+        outbox.enqueue(
+            session,
+            conversation_id=conversation.conversation_id,
+            service_url=conversation.service_url,
+            operation="send",
+            activity=_card_activity(duty_card(task, self._language), conversation),
+            now=now,
+        )
+
+    def duty_reminder(
+        self, session: Session, task: TaskView, officer: Person | None, now: datetime
+    ) -> None:
+        def reminder(officer_shown: str) -> str:
+            return t(
+                self._language,
+                "duty_reminder",
+                person=officer_shown,
+                title=self._duty_title(task),
+                opened=task.opened_at,
+                what=t(self._language, f"duty_{task.duty.value}_what"),
+            )
+
+        self._tell(session, officer, "reminder_no_officer", task.channel_id, reminder, now)
+
+    def duty_overdue(
+        self,
+        session: Session,
+        task: TaskView,
+        officer: Person | None,
+        manager: Person | None,
+        now: datetime,
+    ) -> None:
+        def overdue(manager_shown: str) -> str:
+            return t(
+                self._language,
+                "duty_overdue",
+                person=manager_shown,
+                title=self._duty_title(task),
+                opened=task.opened_at,
+                officer=self._officer_name(officer),
+            )
+
+        self._tell(session, manager, "reminder_no_manager", task.channel_id, overdue, now)
+
+    def _duty_title(self, task: TaskView) -> str:
+        return t(self._language, f"duty_{task.duty.value}_title", account=task.account_name)
 
     def _tell(
         self,

@@ -8,6 +8,7 @@ from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
 from services.capture import ScreenshotWorker
 from services.config import ModerationConfig
+from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.moderation import Moderation
 from services.monitoring import Monitoring
@@ -23,6 +24,7 @@ class Runtime:
     views: CaseViews
     moderation: Moderation
     monitoring: Monitoring
+    duties: HalfYearDuties
     notifier: TeamsNotifier
     connector: BotConnector
     screenshots: ScreenshotWorker

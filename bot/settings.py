@@ -12,6 +12,7 @@ from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from routine.diarium import valid_prefix
+from routine.halfyear import Duty, parse_dates
 
 
 class Settings(BaseSettings):
@@ -37,9 +38,18 @@ class Settings(BaseSettings):
     kansli_service_url: str = ""
     digest_time: time = time(8, 0)
     attestation_reminder_time: time = time(13, 0)
+    archive_dates: str = "06-01,12-01"
+    culling_dates: str = "06-15,12-15"
     outbox_pacing: bool = True
     outbox_retry_base_seconds: float = 1.0
     log_level: str = "INFO"
+
+    @property
+    def half_year_dates(self) -> dict[Duty, list[tuple[int, int]]]:
+        return {
+            Duty.ARCHIVE: parse_dates(self.archive_dates),
+            Duty.CULLING: parse_dates(self.culling_dates),
+        }
 
     @property
     def development(self) -> bool:
@@ -51,6 +61,11 @@ class Settings(BaseSettings):
             raise ValueError("MODBOT_DIARIUM_PREFIX: 1–10 versaler, t.ex. SM")
         if self.evidence_link_ttl_hours < 1:
             raise ValueError("MODBOT_EVIDENCE_LINK_TTL_HOURS must be at least 1")
+        for name, dates in (("ARCHIVE", self.archive_dates), ("CULLING", self.culling_dates)):
+            try:
+                parse_dates(dates)
+            except ValueError:
+                raise ValueError(f"MODBOT_{name}_DATES: MM-DD, comma separated") from None
         if bool(self.kansli_conversation_id) != bool(self.kansli_service_url):
             raise ValueError(
                 "MODBOT_KANSLI_CONVERSATION_ID and MODBOT_KANSLI_SERVICE_URL go together"

@@ -63,3 +63,19 @@ class AlreadyAttested(RoutineError):
 
 class NotToday(RoutineError):
     key = "error_attest_only_today"
+
+
+class TaskNotFound(RoutineError):
+    key = "error_task_not_found"
+
+
+class TaskAlreadyDone(RoutineError):
+    key = "error_task_done"
+
+
+class ReferenceMissing(RoutineError):
+    key = "error_reference_missing"
+
+
+class NotResponsible(RoutineError):
+    key = "error_not_responsible"

@@ -7,6 +7,7 @@ from datetime import datetime
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scheduler.runner import Schedule
+from services.duties import HalfYearDuties
 from services.monitoring import Monitoring
 from services.notifier import Notifier
 from services.reminders import send_deadline_reminders
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 DEADLINE_REMINDERS = "deadline-reminders"
 MONITORING = "vardag-monitoring"
 UPKEEP = "account-upkeep"
+HALF_YEAR = "half-year-duties"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class JobContext:
     notifier: Notifier
     monitoring: Monitoring
     upkeep: Upkeep
+    duties: HalfYearDuties
 
 
 async def deadline_reminders(context: JobContext, now: datetime) -> int:
@@ -61,6 +64,16 @@ async def account_upkeep(context: JobContext, now: datetime) -> int:
     return sent
 
 
+async def half_year_duties(context: JobContext, now: datetime) -> int:
+    """Sections 4 and 5: archive and culling tasks opened, reminded weekly, escalated."""
+    with context.database.session() as session:
+        sent = context.duties.open_tasks(session, now)
+        sent += context.duties.remind(session, now)
+    if sent:
+        log.info("%d half-year task messages queued", sent)
+    return sent
+
+
 def schedules(context: JobContext) -> list[Schedule]:
     async def deadlines(now: datetime) -> int:
         return await deadline_reminders(context, now)
@@ -71,8 +84,12 @@ def schedules(context: JobContext) -> list[Schedule]:
     async def upkeep(now: datetime) -> int:
         return await account_upkeep(context, now)
 
+    async def duties(now: datetime) -> int:
+        return await half_year_duties(context, now)
+
     return [
         Schedule(DEADLINE_REMINDERS, IntervalTrigger(minutes=1), deadlines),
         Schedule(MONITORING, IntervalTrigger(minutes=1), vardag_monitoring),
         Schedule(UPKEEP, IntervalTrigger(minutes=1), upkeep),
+        Schedule(HALF_YEAR, IntervalTrigger(minutes=5), duties),
     ]

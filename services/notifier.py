@@ -10,7 +10,7 @@ from typing import Protocol
 from sqlmodel import Session
 
 from routine.upkeep import Nudge
-from services.views import CaseView, DigestView
+from services.views import CaseView, DigestView, TaskView
 from storage.models import Account, Person
 
 
@@ -81,3 +81,23 @@ class Notifier(Protocol):
         self, session: Session, account: Account, manager: Person | None, now: datetime
     ) -> None:
         """Nobody is responsible for the account: its manager is told."""
+
+    def duty_opened(
+        self, session: Session, task: TaskView, officer: Person | None, now: datetime
+    ) -> None:
+        """A half-year task opens: its card goes to the officer."""
+
+    def duty_reminder(
+        self, session: Session, task: TaskView, officer: Person | None, now: datetime
+    ) -> None:
+        """A week has passed and the task is not done."""
+
+    def duty_overdue(
+        self,
+        session: Session,
+        task: TaskView,
+        officer: Person | None,
+        manager: Person | None,
+        now: datetime,
+    ) -> None:
+        """Thirty days open: the manager is told."""

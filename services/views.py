@@ -8,6 +8,7 @@ from sqlmodel import Session
 from routine.deadlines import lateness, removal_deadline, time_left
 from routine.decisions import CaseState, DecisionKind, case_state
 from routine.errors import CaseNotFound
+from routine.halfyear import Duty
 from services.links import LinkSigner
 from storage import cases, evidence
 from storage.accounts import get_account
@@ -60,6 +61,21 @@ class DigestView:
     cases: list[CaseView]
     attested_by: str | None
     attested_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A half-year archive or culling task."""
+
+    id: int
+    duty: Duty
+    account_name: str
+    channel_id: str
+    period: date
+    opened_at: datetime
+    done_at: datetime | None
+    done_by_name: str | None
+    reference: str | None
 
 
 class CaseViews:

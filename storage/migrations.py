@@ -11,7 +11,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from storage.models import MonitoringAttestation, Person, SentReminder, table
+from storage.models import DutyTask, MonitoringAttestation, Person, SentReminder, table
 
 Step = Callable[[Connection], None]
 
@@ -66,6 +66,10 @@ def _last_published(connection: Connection) -> None:
     _add_columns(connection, "account", {"last_published_at": "VARCHAR(32)"})
 
 
+def _duty_tasks(connection: Connection) -> None:
+    table(DutyTask).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -73,6 +77,7 @@ STEPS: list[Step] = [
     _outbox_claims,
     _monitoring_attestations,
     _last_published,
+    _duty_tasks,
 ]
 
 

@@ -202,3 +202,19 @@ class MonitoringAttestation(SQLModel, table=True):
     attested_by_id: str = Field(max_length=200)
     attested_by_name: str = Field(max_length=200)
     attested_at: datetime = Field(sa_column=_moment())
+
+
+class DutyTask(SQLModel, table=True):
+    """Sections 4 and 5: one half-year archive or culling task for one account."""
+
+    __tablename__ = "duty_task"
+    __table_args__ = (UniqueConstraint("kind", "account_id", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    period: str = Field(max_length=10)
+    opened_at: datetime = Field(sa_column=_moment())
+    done_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    done_by_name: str | None = Field(default=None, max_length=200)
+    reference: str | None = Field(default=None, max_length=500)

@@ -92,6 +92,33 @@ MESSAGES: dict[str, str] = {
         "{person}: {account} has no responsible officer. Appoint one with `officer @name` in "
         "the account's channel."
     ),
+    "duty_archive_title": "Half-year archiving of {account}",
+    "duty_culling_title": "Half-year culling of {account}",
+    "duty_archive_what": (
+        "Take a screenshot of the account's start page, save it as a PDF and send it to the "
+        "municipal archive (routine section 4)."
+    ),
+    "duty_culling_what": (
+        "Cull information of a temporary nature or little importance according to the records "
+        "management plan (routine section 5). Unlawful and inappropriate posts are culled at "
+        "once and registered."
+    ),
+    "duty_period": "Half-year from {period}, opened {opened}",
+    "duty_reference": "Diarium or archive reference, or link to the file",
+    "duty_archive_button": "Archived",
+    "duty_culling_button": "Culled",
+    "duty_done": "Done: {name} {at}, reference {reference}",
+    "duty_reminder": "{person}: {title} is not done (opened {opened}). {what}",
+    "duty_overdue": (
+        "{person}: {title} has been open for 30 days (since {opened}). "
+        "Responsible officer: {officer}."
+    ),
+    "error_task_not_found": "The task does not exist.",
+    "error_task_done": "The task is already done: {name} {at}.",
+    "error_reference_missing": "Write the reference or link (at most 500 characters) and press again.",
+    "error_not_responsible": (
+        "Only the account's channel, its responsible officer or its manager can tick the task."
+    ),
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

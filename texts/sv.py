@@ -94,6 +94,33 @@ MESSAGES: dict[str, str] = {
         "{person}: {account} har ingen ansvarig tjänsteperson. Utse en med `ansvarig @namn` i "
         "kontots kanal."
     ),
+    "duty_archive_title": "Halvårsarkivering av {account}",
+    "duty_culling_title": "Halvårsgallring av {account}",
+    "duty_archive_what": (
+        "Gör en skärmdump av kontots startsida, spara den som PDF och skicka den till "
+        "kommunarkivet (rutinen avsnitt 4)."
+    ),
+    "duty_culling_what": (
+        "Gallra information av tillfällig karaktär eller ringa betydelse enligt "
+        "dokumenthanteringsplanen (rutinen avsnitt 5). Olagliga och olämpliga inlägg gallras "
+        "direkt och diarieförs."
+    ),
+    "duty_period": "Halvåret från {period}, öppnad {opened}",
+    "duty_reference": "Diarie- eller arkivreferens, eller länk till filen",
+    "duty_archive_button": "Arkiverat",
+    "duty_culling_button": "Gallrat",
+    "duty_done": "Klart: {name} {at}, referens {reference}",
+    "duty_reminder": "{person}: {title} är inte klar (öppnad {opened}). {what}",
+    "duty_overdue": (
+        "{person}: {title} har varit öppen i 30 dagar (sedan {opened}). "
+        "Ansvarig tjänsteperson: {officer}."
+    ),
+    "error_task_not_found": "Uppgiften finns inte.",
+    "error_task_done": "Uppgiften är redan klar: {name} {at}.",
+    "error_reference_missing": "Skriv referensen eller länken (högst 500 tecken) och tryck igen.",
+    "error_not_responsible": (
+        "Bara kontots kanal, ansvariga tjänsteperson eller chef kan bocka av uppgiften."
+    ),
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."

@@ -7,9 +7,11 @@ import pytest
 
 from bot.cards.case_card import case_card
 from bot.cards.digest_card import digest_card
+from bot.cards.duty_card import duty_card
 from bot.cards.kansli_card import kansli_card
 from routine.decisions import CaseState, DecisionKind
-from services.views import CaseView, DecisionView, DigestView
+from routine.halfyear import Duty
+from services.views import CaseView, DecisionView, DigestView, TaskView
 from tests.schemas import assert_valid_card
 
 WRITTEN = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -126,3 +128,21 @@ def test_digest_card_is_valid(language: str, attested: bool) -> None:
         attested_at=WRITTEN if attested else None,
     )
     assert_valid_card(digest_card(digest, language))
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("duty", list(Duty))
+@pytest.mark.parametrize("done", [False, True])
+def test_duty_card_is_valid(language: str, duty: Duty, done: bool) -> None:
+    task = TaskView(
+        id=3,
+        duty=duty,
+        account_name="Hjo kommun",
+        channel_id="19:moderatorer@thread.tacv2",
+        period=date(2026, 12, 1),
+        opened_at=WRITTEN,
+        done_at=WRITTEN if done else None,
+        done_by_name="Anna" if done else None,
+        reference="KS 2026/1" if done else None,
+    )
+    assert_valid_card(duty_card(task, language))
