@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from bot.cards.case_card import DECISION_VERBS, VERB_CONFIRM_REMOVED
-from bot.cards.digest_card import VERB_ATTEST
+from bot.cards.digest_card import VERB_ATTEST, VERB_PUBLISHED
 from bot.cards.duty_card import VERB_DUTY_DONE
 from routine.categories import Category, parse_category
 from routine.errors import RoutineError
@@ -38,7 +38,12 @@ class DutyAction:
     reference: str | None
 
 
-def read_action(value: Any) -> CaseAction | AttestAction | DutyAction:
+@dataclass(frozen=True)
+class PublishedAction:
+    """The account was updated on the platform just now."""
+
+
+def read_action(value: Any) -> CaseAction | AttestAction | DutyAction | PublishedAction:
     action = value.get("action") if isinstance(value, dict) else None
     data = action.get("data") if isinstance(action, dict) else None
     if not isinstance(action, dict) or not isinstance(data, dict):
@@ -46,6 +51,8 @@ def read_action(value: Any) -> CaseAction | AttestAction | DutyAction:
     verb = action.get("verb")
     if verb == VERB_ATTEST:
         return AttestAction(day=_day(data.get("day")))
+    if verb == VERB_PUBLISHED:
+        return PublishedAction()
     if verb == VERB_DUTY_DONE:
         reference = data.get("reference")
         return DutyAction(

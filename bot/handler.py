@@ -10,7 +10,7 @@ from typing import Any
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
-from bot.actions import AttestAction, CaseAction, DutyAction, read_action
+from bot.actions import AttestAction, CaseAction, DutyAction, PublishedAction, read_action
 from bot.cards.case_card import DECISION_VERBS, case_card
 from bot.cards.digest_card import digest_card
 from bot.cards.duty_card import duty_card
@@ -21,6 +21,7 @@ from bot.runtime import Runtime
 from bot.turns import Turn, command_text, read_turn
 from routine.errors import AlreadyAttested, AlreadyDecided, RoutineError, TaskAlreadyDone
 from services.moderation import DecisionRequest
+from services.upkeep import record_published
 from services.views import CaseView
 from storage.conversations import remember_conversation
 from storage.people import remember_person
@@ -79,6 +80,8 @@ class ModBot(ActivityHandler):
             return self._attest(turn, action)
         if isinstance(action, DutyAction):
             return self._duty_done(turn, action)
+        if isinstance(action, PublishedAction):
+            return self._published(turn)
         try:
             view = self._act(turn, action)
         except AlreadyDecided as refusal:
@@ -147,6 +150,13 @@ class ModBot(ActivityHandler):
             )
             session.commit()
         return card_response(digest_card(digest, self._language))
+
+    def _published(self, turn: Turn) -> InvokeResponse:
+        now = self._runtime.clock()
+        with self._runtime.database.session() as session:
+            accounts = record_published(session, turn.channel_id, turn.actor, now)
+        names = ", ".join(account.name for account in accounts)
+        return message_response(t(turn.language, "published_set", accounts=names, at=now))
 
     def _duty_done(self, turn: Turn, action: DutyAction) -> InvokeResponse:
         duties = self._runtime.duties

@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "digest_none": "No open cases.",
     "digest_case": "#{case} {platform} {account}, {author}: {time_left}",
     "digest_attest": "Monitored today",
+    "digest_published": "Published today",
     "digest_attested": "Monitored by {name} {at}",
     "attested_reply": "{name} attested today's monitoring of {accounts}.",
     "monitoring_missing": (

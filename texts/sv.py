@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "digest_none": "Inga öppna ärenden.",
     "digest_case": "#{case} {platform} {account}, {author}: {time_left}",
     "digest_attest": "Bevakat idag",
+    "digest_published": "Publicerat idag",
     "digest_attested": "Bevakat av {name} {at}",
     "attested_reply": "{name} bekräftade dagens bevakning av {accounts}.",
     "monitoring_missing": (

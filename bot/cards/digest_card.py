@@ -5,6 +5,7 @@ from services.views import DigestView
 from texts import t, time_left
 
 VERB_ATTEST = "attest_monitoring"
+VERB_PUBLISHED = "record_published"
 
 
 def digest_card(digest: DigestView, language: str) -> Element:
@@ -40,4 +41,5 @@ def digest_card(digest: DigestView, language: str) -> Element:
                 style="positive",
             )
         )
+    actions.append(execute(t(language, "digest_published"), VERB_PUBLISHED, {}))
     return card(body, actions)

@@ -102,3 +102,25 @@ async def test_two_bot_processes_on_one_database_remind_once(
         assert sorted(counts) == [0, 1]
     finally:
         await second.cleanup()
+
+
+async def test_the_limit_is_48_real_hours_across_the_october_night(bot: RunningBot) -> None:
+    saturday_evening = datetime(2026, 10, 24, 18, 0, tzinfo=UTC)  # 20:00 summer time
+    bot.clock.set(saturday_evening + timedelta(minutes=5))
+    await bot.link_hjo()
+    await bot.flagged_card(flag(created_at=saturday_evening.isoformat()))
+    before = len(bot.connector.texts())
+    assert await _run(bot, saturday_evening + timedelta(hours=43)) == 1
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
+    assert "senast 2026-10-26 19:00" in bot.connector.texts()[before]  # winter time by then
+
+
+async def test_the_limit_is_48_real_hours_across_the_march_night(bot: RunningBot) -> None:
+    saturday_evening = datetime(2026, 3, 28, 19, 0, tzinfo=UTC)  # 20:00 winter time
+    bot.clock.set(saturday_evening + timedelta(minutes=5))
+    await bot.link_hjo()
+    await bot.flagged_card(flag(created_at=saturday_evening.isoformat()))
+    before = len(bot.connector.texts())
+    assert await _run(bot, saturday_evening + timedelta(hours=43)) == 1
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
+    assert "senast 2026-03-30 21:00" in bot.connector.texts()[before]  # summer time by then

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.app import SCHEDULER
 from scheduler.jobs import MONITORING
-from tests.conftest import RunningBot
+from tests.conftest import RunningBot, start_bot
 from tests.schemas import assert_valid_card
 from tests.teams import ANNA, BERTIL, KARIN, flag
 
@@ -82,7 +82,7 @@ async def test_bevakat_idag_records_who_attested_and_the_first_press_counts(
     answer = await bot.invoke(ANNA, "attest_monitoring", {"day": "2026-12-01"}, digest_id)
     assert_valid_card(answer["value"])
     assert "Bevakat av Anna Moderator 2026-12-01 08:59" in str(answer["value"])
-    assert "actions" not in answer["value"]
+    assert [a["title"] for a in answer["value"]["actions"]] == ["Publicerat idag"]
     again = await bot.invoke(BERTIL, "attest_monitoring", {"day": "2026-12-01"}, digest_id)
     assert "Bevakat av Anna Moderator" in str(again["value"])
     await bot.connector.wait_for(
@@ -134,3 +134,26 @@ async def test_the_digest_follows_summer_time_after_the_march_night(bot: Running
     await _linked(bot)
     assert await _run(bot, datetime(2026, 3, 30, 5, 59, tzinfo=UTC)) == 0
     assert await _run(bot, datetime(2026, 3, 30, 6, 0, tzinfo=UTC)) >= 1
+
+
+async def test_no_digest_on_trettondagen_or_midsommarafton(bot: RunningBot) -> None:
+    await _linked(bot, datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
+    assert await _run(bot, datetime(2026, 6, 19, 9, 0, tzinfo=UTC)) == 0
+    assert await _run(bot, datetime(2027, 1, 6, 9, 0, tzinfo=UTC)) == 0
+
+
+async def test_the_digest_follows_winter_time_after_the_october_night(bot: RunningBot) -> None:
+    await _linked(bot, datetime(2026, 10, 25, 12, 0, tzinfo=UTC))
+    assert await _run(bot, datetime(2026, 10, 26, 6, 59, tzinfo=UTC)) == 0
+    assert await _run(bot, datetime(2026, 10, 26, 7, 0, tzinfo=UTC)) == 1
+
+
+async def test_a_restart_in_the_middle_of_the_day_sends_nothing_twice(
+    bot: RunningBot,
+) -> None:
+    await _linked(bot, TUESDAY_0759 - timedelta(hours=1))
+    assert await _run(bot, TUESDAY_0759 + timedelta(minutes=1)) == 1
+    await bot.runner.cleanup()
+    bot.runner = await start_bot(bot.settings, bot.clock)
+    assert await _run(bot, datetime(2026, 12, 1, 9, 0, tzinfo=UTC)) == 0
+    assert await _run(bot, datetime(2026, 12, 1, 12, 0, tzinfo=UTC)) == 1  # the 13:00 reminder

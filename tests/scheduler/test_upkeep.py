@@ -63,3 +63,11 @@ async def test_an_account_without_officer_is_reported_every_vardag_until_fixed(
     assert await _run(bot, _morning(11, 30)) == 1
     await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
     assert await _run(bot, _morning(12, 1)) == 0
+
+
+async def test_the_digest_button_records_a_publication_too(bot: RunningBot) -> None:
+    await _staffed(bot)
+    bot.clock.set(_morning(12, 1))
+    answer = await bot.invoke(ANNA, "record_published", {}, "digest")
+    assert answer["value"] == "Noterat: Hjo kommun uppdaterades 2026-12-01 08:30."
+    assert await _run(bot, _morning(12, 3)) == 0
