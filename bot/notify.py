@@ -115,7 +115,11 @@ class TeamsNotifier:
     ) -> None:
         def missing(officer_shown: str) -> str:
             return t(
-                self._language, "monitoring_missing", officer=officer_shown, account=account.name
+                self._language,
+                "monitoring_missing",
+                officer=officer_shown,
+                account=account.name,
+                link=account.url,
             )
 
         self._tell(
@@ -139,6 +143,7 @@ class TeamsNotifier:
                 account=account.name,
                 day=day.isoformat(),
                 officer=self._officer_name(officer),
+                link=account.url,
             )
 
         self._tell(
@@ -166,6 +171,7 @@ class TeamsNotifier:
                 account=account.name,
                 since=since,
                 officer=self._officer_name(officer),
+                link=account.url,
             )
 
         self._tell(session, person, missing, account.channel_conversation_id, nudged, now)
@@ -174,7 +180,13 @@ class TeamsNotifier:
         self, session: Session, account: Account, manager: Person | None, now: datetime
     ) -> None:
         def missing(manager_shown: str) -> str:
-            return t(self._language, "officer_missing", person=manager_shown, account=account.name)
+            return t(
+                self._language,
+                "officer_missing",
+                person=manager_shown,
+                account=account.name,
+                link=account.url,
+            )
 
         self._tell(
             session, manager, "reminder_no_manager", account.channel_conversation_id, missing, now
@@ -219,6 +231,8 @@ class TeamsNotifier:
                 title=self._duty_title(task),
                 opened=task.opened_at,
                 what=t(self._language, f"duty_{task.duty.value}_what"),
+                due=task.due,
+                link=task.account_url,
             )
 
         self._tell(session, officer, "reminder_no_officer", task.channel_id, reminder, now)
@@ -239,6 +253,7 @@ class TeamsNotifier:
                 title=self._duty_title(task),
                 opened=task.opened_at,
                 officer=self._officer_name(officer),
+                link=task.account_url,
             )
 
         self._tell(session, manager, "reminder_no_manager", task.channel_id, overdue, now)

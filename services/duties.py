@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 from routine.deadlines import local
 from routine.decisions import Actor
 from routine.errors import NotResponsible, ReferenceMissing, TaskAlreadyDone, TaskNotFound
-from routine.halfyear import Duty, current_period, manager_due, reminder_week
+from routine.halfyear import MANAGER_AFTER, Duty, current_period, manager_due, reminder_week
 from routine.monitoring import due_today
 from services.notifier import Notifier
 from services.views import TaskView
@@ -154,9 +154,11 @@ def _view(task: DutyTask, account: Account) -> TaskView:
         id=task.id,
         duty=Duty(task.kind),
         account_name=account.name,
+        account_url=account.url,
         channel_id=account.channel_conversation_id,
         period=date.fromisoformat(task.period),
         opened_at=task.opened_at,
+        due=task.opened_at + MANAGER_AFTER,
         done_at=task.done_at,
         done_by_name=task.done_by_name,
         reference=task.reference,

@@ -70,9 +70,12 @@ class TaskView:
     id: int
     duty: Duty
     account_name: str
+    account_url: str
     channel_id: str
     period: date
     opened_at: datetime
+    due: datetime
+    """When the manager is told if it is still not done."""
     done_at: datetime | None
     done_by_name: str | None
     reference: str | None

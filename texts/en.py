@@ -72,26 +72,30 @@ MESSAGES: dict[str, str] = {
     "attested_reply": "{name} attested today's monitoring of {accounts}.",
     "monitoring_missing": (
         "{officer}: nobody has attested today's monitoring of {account} yet. Go through the "
-        "account and press Monitored today on today's digest in the channel."
+        "account and press Monitored today on today's digest in the channel before the end of "
+        "the working day. [Open the account]({link})"
     ),
     "monitoring_missed": (
         "{manager}: the monitoring of {account} was not attested on {day}. "
-        "Responsible officer: {officer}."
+        "Responsible officer: {officer}. Make sure the account is monitored today. "
+        "[Open the account]({link})"
     ),
     "error_already_attested": "Monitoring was already attested by {name} {at}.",
     "error_attest_only_today": "Only today's monitoring can be attested.",
     "published_set": "Noted: {accounts} updated {at}.",
     "nudge_officer": (
         "{person}: {account} has not been updated since {since}. The routine says at least "
-        "weekly. Write `published` in the account's channel when you have posted."
+        "weekly: post something now and write `published` in the account's channel. "
+        "[Open the account]({link})"
     ),
     "nudge_manager": (
         "{person}: {account} has not been updated since {since}, two weeks. "
-        "Responsible officer: {officer}."
+        "Responsible officer: {officer}. Make sure it is updated this week. "
+        "[Open the account]({link})"
     ),
     "officer_missing": (
-        "{person}: {account} has no responsible officer. Appoint one with `officer @name` in "
-        "the account's channel."
+        "{person}: {account} has no responsible officer. Appoint one today with "
+        "`officer @name` in the account's channel. [Open the account]({link})"
     ),
     "duty_archive_title": "Half-year archiving of {account}",
     "duty_culling_title": "Half-year culling of {account}",
@@ -104,15 +108,18 @@ MESSAGES: dict[str, str] = {
         "management plan (routine section 5). Unlawful and inappropriate posts are culled at "
         "once and registered."
     ),
-    "duty_period": "Half-year from {period}, opened {opened}",
+    "duty_period": "Half-year from {period}, opened {opened}. Do it by {due}.",
     "duty_reference": "Diarium or archive reference, or link to the file",
     "duty_archive_button": "Archived",
     "duty_culling_button": "Culled",
     "duty_done": "Done: {name} {at}, reference {reference}",
-    "duty_reminder": "{person}: {title} is not done (opened {opened}). {what}",
+    "duty_reminder": (
+        "{person}: {title} is not done (opened {opened}). {what} Do it by {due}; after that "
+        "the manager is told. [Open the account]({link})"
+    ),
     "duty_overdue": (
         "{person}: {title} has been open for 30 days (since {opened}). "
-        "Responsible officer: {officer}."
+        "Responsible officer: {officer}. Make sure it gets done. [Open the account]({link})"
     ),
     "error_task_not_found": "The task does not exist.",
     "error_task_done": "The task is already done: {name} {at}.",

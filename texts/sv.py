@@ -74,26 +74,29 @@ MESSAGES: dict[str, str] = {
     "attested_reply": "{name} bekräftade dagens bevakning av {accounts}.",
     "monitoring_missing": (
         "{officer}: ingen har bekräftat dagens bevakning av {account} ännu. Gå igenom kontot "
-        "och tryck Bevakat idag på dagens sammanställning i kanalen."
+        "och tryck Bevakat idag på dagens sammanställning i kanalen före arbetsdagens slut. "
+        "[Öppna kontot]({link})"
     ),
     "monitoring_missed": (
         "{manager}: bevakningen av {account} bekräftades inte {day}. "
-        "Ansvarig tjänsteperson: {officer}."
+        "Ansvarig tjänsteperson: {officer}. Se till att kontot bevakas i dag. "
+        "[Öppna kontot]({link})"
     ),
     "error_already_attested": "Bevakningen är redan bekräftad av {name} {at}.",
     "error_attest_only_today": "Det går bara att bekräfta dagens bevakning.",
     "published_set": "Noterat: {accounts} uppdaterades {at}.",
     "nudge_officer": (
         "{person}: {account} har inte uppdaterats sedan {since}. Rutinen säger minst en gång i "
-        "veckan. Skriv `publicerat` i kontots kanal när du har publicerat."
+        "veckan: publicera något nu och skriv `publicerat` i kontots kanal. [Öppna kontot]({link})"
     ),
     "nudge_manager": (
         "{person}: {account} har inte uppdaterats sedan {since}, två veckor. "
-        "Ansvarig tjänsteperson: {officer}."
+        "Ansvarig tjänsteperson: {officer}. Se till att kontot uppdateras i veckan. "
+        "[Öppna kontot]({link})"
     ),
     "officer_missing": (
-        "{person}: {account} har ingen ansvarig tjänsteperson. Utse en med `ansvarig @namn` i "
-        "kontots kanal."
+        "{person}: {account} har ingen ansvarig tjänsteperson. Utse en i dag med "
+        "`ansvarig @namn` i kontots kanal. [Öppna kontot]({link})"
     ),
     "duty_archive_title": "Halvårsarkivering av {account}",
     "duty_culling_title": "Halvårsgallring av {account}",
@@ -106,15 +109,18 @@ MESSAGES: dict[str, str] = {
         "dokumenthanteringsplanen (rutinen avsnitt 5). Olagliga och olämpliga inlägg gallras "
         "direkt och diarieförs."
     ),
-    "duty_period": "Halvåret från {period}, öppnad {opened}",
+    "duty_period": "Halvåret från {period}, öppnad {opened}. Gör det senast {due}.",
     "duty_reference": "Diarie- eller arkivreferens, eller länk till filen",
     "duty_archive_button": "Arkiverat",
     "duty_culling_button": "Gallrat",
     "duty_done": "Klart: {name} {at}, referens {reference}",
-    "duty_reminder": "{person}: {title} är inte klar (öppnad {opened}). {what}",
+    "duty_reminder": (
+        "{person}: {title} är inte klar (öppnad {opened}). {what} Gör det senast {due}, "
+        "sedan får chefen veta. [Öppna kontot]({link})"
+    ),
     "duty_overdue": (
         "{person}: {title} har varit öppen i 30 dagar (sedan {opened}). "
-        "Ansvarig tjänsteperson: {officer}."
+        "Ansvarig tjänsteperson: {officer}. Se till att den blir gjord. [Öppna kontot]({link})"
     ),
     "error_task_not_found": "Uppgiften finns inte.",
     "error_task_done": "Uppgiften är redan klar: {name} {at}.",

@@ -11,7 +11,15 @@ def duty_card(task: TaskView, language: str) -> Element:
     duty = task.duty.value
     body: list[Element] = [
         heading(t(language, f"duty_{duty}_title", account=task.account_name)),
-        line(t(language, "duty_period", period=task.period.isoformat(), opened=task.opened_at)),
+        line(
+            t(
+                language,
+                "duty_period",
+                period=task.period.isoformat(),
+                opened=task.opened_at,
+                due=task.due,
+            )
+        ),
         line(t(language, f"duty_{duty}_what")),
     ]
     if task.done_at is not None:

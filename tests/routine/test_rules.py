@@ -1,6 +1,7 @@
 """The routine's rules, read next to sections 3, 4 and 6."""
 
 from datetime import UTC, datetime, timedelta
+from string import Formatter
 
 from routine.categories import Category, parse_category
 from routine.deadlines import lateness, removal_deadline, time_left
@@ -49,3 +50,11 @@ def test_every_sentence_exists_in_swedish_and_english() -> None:
 
 def test_times_are_shown_in_swedish_time() -> None:
     assert "2026-11-25 08:00" in t("sv", "card_removed", at=POSTED, name="Anna")
+
+
+def test_every_sentence_takes_the_same_values_in_both_languages() -> None:
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    for key, swedish in CATALOGUES["sv"].items():
+        assert fields(swedish) == fields(CATALOGUES["en"][key]), key
