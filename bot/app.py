@@ -28,6 +28,7 @@ from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.reminders import DeadlineReminders
 from services.upkeep import Upkeep
 from services.views import CaseViews
 from storage import bot_state
@@ -110,8 +111,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 schedules(
                     JobContext(
                         database=database,
-                        views=views,
-                        notifier=notifier,
+                        deadlines=DeadlineReminders(views, notifier),
                         monitoring=monitoring,
                         upkeep=Upkeep(notifier, settings.digest_time),
                         duties=duties,

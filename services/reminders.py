@@ -12,23 +12,26 @@ from storage.people import get_person
 from storage.reminders import claim
 
 
-def send_deadline_reminders(
-    session: Session, views: CaseViews, notifier: Notifier, now: datetime
-) -> int:
-    """Remind about every unfinished case nearing or past the 48-hour limit; returns how many
-    reminders were queued."""
-    sent = 0
-    for case, account, decision in cases.cases_with_decisions(session):
-        view = views.build(session, case, account, decision, now)
-        stage = deadline_stage(view.time_left)
-        if stage is None or not claim(session, stage.value, f"case:{view.id}", "", now):
-            continue
-        officer = get_person(session, account.officer_person_id)
-        if stage is DeadlineStage.OVERDUE:
-            manager = get_person(session, account.manager_person_id)
-            notifier.case_overdue(session, view, officer, manager, now)
-        else:
-            notifier.deadline_near(session, view, officer, now)
-        sent += 1
-    session.commit()
-    return sent
+class DeadlineReminders:
+    def __init__(self, views: CaseViews, notifier: Notifier) -> None:
+        self._views = views
+        self._notifier = notifier
+
+    def send(self, session: Session, now: datetime) -> int:
+        """Remind about every unfinished case nearing or past the 48-hour limit; returns how
+        many reminders were queued."""
+        sent = 0
+        for case, account, decision in cases.cases_with_decisions(session):
+            view = self._views.build(session, case, account, decision, now)
+            stage = deadline_stage(view.time_left)
+            if stage is None or not claim(session, stage.value, f"case:{view.id}", "", now):
+                continue
+            officer = get_person(session, account.officer_person_id)
+            if stage is DeadlineStage.OVERDUE:
+                manager = get_person(session, account.manager_person_id)
+                self._notifier.case_overdue(session, view, officer, manager, now)
+            else:
+                self._notifier.deadline_near(session, view, officer, now)
+            sent += 1
+        session.commit()
+        return sent

@@ -3,11 +3,12 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from routine.decisions import Actor
 from routine.errors import NoAccountInChannel
 from storage import audit
+from storage.accounts import accounts_in_channel
 from storage.models import Account
 from storage.people import remember_person
 
@@ -27,11 +28,7 @@ def assign_role(
     now: datetime,
 ) -> list[Account]:
     """Give `person` the role for every account moderated in this channel."""
-    accounts = list(
-        session.exec(
-            select(Account).where(Account.channel_conversation_id == channel_conversation_id)
-        )
-    )
+    accounts = accounts_in_channel(session, channel_conversation_id)
     if not accounts:
         raise NoAccountInChannel()
     holder = remember_person(session, person, now)

@@ -10,6 +10,7 @@ from routine.monitoring import due_today
 from routine.upkeep import Nudge, nudges_due
 from services.notifier import Notifier
 from storage import audit
+from storage.accounts import accounts_in_channel
 from storage.models import Account
 from storage.people import get_person
 from storage.reminders import claim
@@ -21,11 +22,7 @@ def record_published(
     session: Session, channel_conversation_id: str | None, actor: Actor, now: datetime
 ) -> list[Account]:
     """`publicerat`: the accounts moderated in this channel were updated now."""
-    accounts = list(
-        session.exec(
-            select(Account).where(Account.channel_conversation_id == channel_conversation_id)
-        )
-    )
+    accounts = accounts_in_channel(session, channel_conversation_id)
     if not accounts:
         raise NoAccountInChannel()
     for account in accounts:

@@ -62,5 +62,15 @@ def list_accounts(session: Session) -> list[Account]:
     return list(session.exec(select(Account).order_by(col(Account.platform), col(Account.name))))
 
 
+def accounts_in_channel(session: Session, channel_conversation_id: str | None) -> list[Account]:
+    return list(
+        session.exec(
+            select(Account)
+            .where(Account.channel_conversation_id == channel_conversation_id)
+            .order_by(col(Account.name))
+        )
+    )
+
+
 def get_account(session: Session, account_id: int) -> Account | None:
     return session.get(Account, account_id)
