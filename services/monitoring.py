@@ -1,6 +1,5 @@
 """Section 3: every vardag the accounts are monitored, and someone says so."""
 
-from collections import defaultdict
 from datetime import date, datetime, time
 
 from sqlmodel import Session, col, select
@@ -12,6 +11,7 @@ from routine.monitoring import due_today, previous_vardag
 from services.notifier import Notifier
 from services.views import CaseViews, DigestView
 from storage import audit, cases
+from storage.accounts import accounts_in_channel
 from storage.models import Account, MonitoringAttestation
 from storage.people import get_person
 from storage.reminders import claim
@@ -37,7 +37,7 @@ class Monitoring:
         if day is None:
             return 0
         sent = 0
-        for channel_id in _accounts_by_channel(session):
+        for channel_id in _channels(session):
             if claim(session, DIGEST, f"channel:{channel_id}", day.isoformat(), now):
                 self._notifier.monitoring_digest(
                     session, self.digest(session, channel_id, day, now), now
@@ -47,7 +47,7 @@ class Monitoring:
         return sent
 
     def digest(self, session: Session, channel_id: str, day: date, now: datetime) -> DigestView:
-        accounts = _accounts_by_channel(session).get(channel_id, [])
+        accounts = accounts_in_channel(session, channel_id)
         attestation = _attestation(session, [a.id for a in accounts if a.id], day)
         return DigestView(
             channel_id=channel_id,
@@ -64,7 +64,7 @@ class Monitoring:
     def attest(
         self, session: Session, channel_id: str | None, day: date, actor: Actor, now: datetime
     ) -> DigestView:
-        accounts = _accounts_by_channel(session).get(channel_id or "", [])
+        accounts = accounts_in_channel(session, channel_id)
         if not accounts or channel_id is None:
             raise NoAccountInChannel()
         if day != local(now).date():
@@ -129,11 +129,9 @@ class Monitoring:
         return sent
 
 
-def _accounts_by_channel(session: Session) -> dict[str, list[Account]]:
-    grouped: dict[str, list[Account]] = defaultdict(list)
-    for account in session.exec(select(Account).order_by(col(Account.name))):
-        grouped[account.channel_conversation_id].append(account)
-    return dict(grouped)
+def _channels(session: Session) -> list[str]:
+    """Every channel that moderates at least one account."""
+    return list(session.exec(select(Account.channel_conversation_id).distinct()))
 
 
 def _attestation(
