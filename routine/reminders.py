@@ -8,6 +8,9 @@ stage: nobody needs a "24 hours left" message when 5 remain.
 from datetime import timedelta
 from enum import StrEnum
 
+FIRST_REMINDER = timedelta(hours=24)
+"""How long before the limit the first reminder goes; nothing earlier is looked at."""
+
 
 class DeadlineStage(StrEnum):
     DAY_LEFT = "deadline_24h"
@@ -20,6 +23,6 @@ def deadline_stage(time_left: timedelta) -> DeadlineStage | None:
         return DeadlineStage.OVERDUE
     if time_left <= timedelta(hours=6):
         return DeadlineStage.HOURS_LEFT
-    if time_left <= timedelta(hours=24):
+    if time_left <= FIRST_REMINDER:
         return DeadlineStage.DAY_LEFT
     return None

@@ -4,7 +4,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from routine.reminders import DeadlineStage, deadline_stage
+from routine.deadlines import REMOVAL_LIMIT
+from routine.reminders import FIRST_REMINDER, DeadlineStage, deadline_stage
 from services.notifier import Notifier
 from services.views import CaseViews
 from storage import cases
@@ -21,7 +22,12 @@ class DeadlineReminders:
         """Remind about every unfinished case nearing or past the 48-hour limit; returns how
         many reminders were queued."""
         sent = 0
-        for case, account, decision in cases.cases_with_decisions(session):
+        nearing = cases.cases_with_decisions(
+            session,
+            written_before=now - REMOVAL_LIMIT + FIRST_REMINDER,
+            unless_reminded=DeadlineStage.OVERDUE.value,
+        )
+        for case, account, decision in nearing:
             view = self._views.build(session, case, account, decision, now)
             stage = deadline_stage(view.time_left)
             if stage is None or not claim(session, stage.value, f"case:{view.id}", "", now):

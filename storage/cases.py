@@ -1,11 +1,19 @@
 """Flagged cases, their single decision, and the diarium series."""
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, update
+from sqlalchemy import String, and_, cast, exists, insert, literal, or_, update
 from sqlmodel import Session, col, select
 
-from storage.models import Account, Decision, DiariumCounter, FlaggedCase, table
+from storage.models import (
+    Account,
+    Decision,
+    DiariumCounter,
+    FlaggedCase,
+    SentReminder,
+    table,
+)
 
 
 def find_case_id(session: Session, account_id: int, platform_comment_id: str) -> int | None:
@@ -37,10 +45,14 @@ def get_decision(session: Session, case_id: int) -> Decision | None:
 
 
 def cases_with_decisions(
-    session: Session, channel_conversation_id: str | None = None
+    session: Session,
+    channel_conversation_id: str | None = None,
+    written_before: datetime | None = None,
+    unless_reminded: str | None = None,
 ) -> list[tuple[FlaggedCase, Account, Decision | None]]:
     """Cases not yet finished: undecided, or decided "remove" but not yet removed on the
-    platform. Oldest comment first, since that is the one closest to the 48-hour limit."""
+    platform. Oldest comment first, since that is the one closest to the 48-hour limit.
+    `written_before` and `unless_reminded` (a reminder kind) narrow it for the reminder job."""
     query = (
         select(FlaggedCase, Account, Decision)
         .join(Account, col(Account.id) == FlaggedCase.account_id)
@@ -57,6 +69,15 @@ def cases_with_decisions(
     )
     if channel_conversation_id is not None:
         query = query.where(Account.channel_conversation_id == channel_conversation_id)
+    if written_before is not None:
+        query = query.where(col(FlaggedCase.comment_created_at) <= written_before)
+    if unless_reminded is not None:
+        subject = literal("case:") + cast(FlaggedCase.id, String)
+        query = query.where(
+            ~exists().where(
+                col(SentReminder.kind) == unless_reminded, col(SentReminder.subject) == subject
+            )
+        )
     return list(session.exec(query))
 
 
