@@ -21,6 +21,7 @@ from bot.runtime import Runtime
 from bot.turns import Turn, command_text, read_turn
 from routine.errors import AlreadyAttested, AlreadyDecided, RoutineError, TaskAlreadyDone
 from services.moderation import DecisionRequest
+from services.roles import officer_left
 from services.upkeep import record_published
 from services.views import CaseView
 from storage.conversations import remember_conversation
@@ -66,6 +67,14 @@ class ModBot(ActivityHandler):
                 now=self._runtime.clock(),
             )
             session.commit()
+
+    async def on_members_removed_activity(
+        self, members_removed: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        turn = self._remember(turn_context.activity)
+        with self._runtime.database.session() as session:
+            for member in members_removed:
+                officer_left(session, member.id, turn.home.team_id, self._runtime.clock())
 
     async def on_installation_update(self, turn_context: TurnContext) -> None:
         self._remember(turn_context.activity)

@@ -3,13 +3,14 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from routine.decisions import Actor
 from routine.errors import NoAccountInChannel
 from storage import audit
 from storage.accounts import accounts_in_channel
-from storage.models import Account
+from storage.audit import SYSTEM
+from storage.models import Account, Conversation, Person
 from storage.people import remember_person
 
 
@@ -46,6 +47,41 @@ def assign_role(
             account=account.name,
             person=person.name,
             person_id=person.id,
+        )
+    session.commit()
+    return accounts
+
+
+def officer_left(
+    session: Session, teams_user_id: str, team_id: str | None, now: datetime
+) -> list[Account]:
+    """Section 3: an officer who leaves the team no longer holds its accounts; the accounts
+    then count as without officer (and their managers hear of it every vardag)."""
+    if team_id is None:
+        return []
+    left = session.exec(select(Person).where(Person.teams_user_id == teams_user_id)).first()
+    if left is None:
+        return []
+    channels_in_team = select(Conversation.conversation_id).where(Conversation.team_id == team_id)
+    accounts = list(
+        session.exec(
+            select(Account).where(
+                Account.officer_person_id == left.id,
+                col(Account.channel_conversation_id).in_(channels_in_team),
+            )
+        )
+    )
+    for account in accounts:
+        account.officer_person_id = None
+        session.add(account)
+        audit.record(
+            session,
+            at=now,
+            actor=SYSTEM,
+            action="officer_left",
+            account=account.name,
+            person=left.name,
+            person_id=left.teams_user_id,
         )
     session.commit()
     return accounts

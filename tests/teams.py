@@ -65,6 +65,13 @@ class Channel:
         activity["channelData"]["eventType"] = "teamMemberAdded"
         return activity
 
+    def member_left(self, person: Person) -> dict[str, Any]:
+        activity = self._base(person, self.channel_id)
+        activity["type"] = "conversationUpdate"
+        activity["membersRemoved"] = [{"id": person.id}]
+        activity["channelData"]["eventType"] = "teamMemberRemoved"
+        return activity
+
     def message(
         self,
         person: Person,

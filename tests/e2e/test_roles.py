@@ -29,3 +29,20 @@ async def test_a_role_in_a_channel_without_an_account_is_refused(bot: RunningBot
 async def test_accounts_without_roles_say_so(bot: RunningBot) -> None:
     await bot.link_hjo()
     assert "ansvarig: ingen utsedd, chef: ingen utsedd" in await bot.say(ANNA, "konton")
+
+
+async def test_an_officer_who_leaves_the_team_no_longer_holds_the_account(
+    bot: RunningBot,
+) -> None:
+    await bot.link_hjo()
+    await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
+    status, _ = await bot.activity(bot.channel.member_left(ANNA))
+    assert status in (200, 201)
+    assert "ansvarig: ingen utsedd" in await bot.say(BERTIL, "konton")
+
+
+async def test_someone_else_leaving_changes_nothing(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
+    await bot.activity(bot.channel.member_left(KARIN))
+    assert "ansvarig: Anna Moderator" in await bot.say(BERTIL, "konton")
