@@ -20,6 +20,7 @@ from outbox.tokens import MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
+from services.burst import Burst
 from services.capture import ScreenshotWorker
 from services.config import ModerationConfig
 from services.duties import HalfYearDuties
@@ -71,8 +72,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     views = CaseViews(signer, config.evidence_link_ttl)
     notifier = TeamsNotifier(settings.language)
     files = EvidenceFiles(settings.evidence_dir)
-    screenshots = ScreenshotWorker(database, files, views, notifier, clock)
-    intake = IntakeQueue(database, files, clock, screenshots.wake)
+    burst = Burst()
+    screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
+    intake = IntakeQueue(database, files, clock, screenshots.wake, burst)
     monitoring = Monitoring(
         views, notifier, settings.digest_time, settings.attestation_reminder_time
     )

@@ -9,7 +9,7 @@ screenshot is missing after a restart is picked up again.
 import asyncio
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from multiprocessing import get_context
@@ -102,8 +102,10 @@ class ScreenshotWorker:
         views: CaseViews,
         notifier: Notifier,
         clock: Callable[[], datetime],
+        quiet: Callable[[], Awaitable[None]],
     ) -> None:
         self._database = database
+        self._quiet = quiet
         self._files = files
         self._views = views
         self._notifier = notifier
@@ -152,6 +154,7 @@ class ScreenshotWorker:
             pictures = await asyncio.gather(
                 *(loop.run_in_executor(self._renderer, render_png, shot) for _, shot in chunk)
             )
+            await self._quiet()
             with self._database.session() as session:
                 now = self._clock()
                 for (case_id, _), png in zip(chunk, pictures, strict=True):

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from services.burst import Burst
 from services.evidence import EvidenceFiles
 from services.intake import FlagIn, FlagRejected, IntakeResult, accept_flag
 from storage.db import Database
@@ -26,7 +27,9 @@ class IntakeQueue:
         files: EvidenceFiles,
         clock: Callable[[], datetime],
         on_new_cases: Callable[[], None],
+        burst: Burst,
     ) -> None:
+        self._burst = burst
         self._database = database
         self._files = files
         self._clock = clock
@@ -47,6 +50,7 @@ class IntakeQueue:
 
     async def submit(self, flag: FlagIn, raw_body: bytes) -> IntakeResult:
         future: asyncio.Future[IntakeResult] = asyncio.get_running_loop().create_future()
+        self._burst.arrived()
         self._pending.append((flag, raw_body, future))
         self._wake.set()
         return await future
