@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.cards.case_card import case_card
+from bot.cards.department_card import department_card
 from bot.cards.digest_card import digest_card
 from bot.cards.duty_card import duty_card
 from bot.cards.elements import Element, attachment
@@ -18,13 +19,15 @@ from services.views import CaseView, DigestView, TaskView
 from storage import outbox
 from storage.cards import cards_for_case
 from storage.conversations import get_conversation
-from storage.models import Account, Card, Conversation, Person
+from storage.models import Account, Card, Conversation, Department, Person
+from storage.people import get_person
 from texts import t, time_left
 
 log = logging.getLogger(__name__)
 
 MODERATOR = "moderator"
 KANSLI = "kansli"
+DEPARTMENT = "department"
 
 
 class TeamsNotifier:
@@ -38,6 +41,23 @@ class TeamsNotifier:
         self, session: Session, case: CaseView, kansli_conversation_id: str, now: datetime
     ) -> None:
         self._post_card(session, case, kansli_conversation_id, KANSLI, now)
+
+    def department_asked(
+        self, session: Session, case: CaseView, department: Department, now: datetime
+    ) -> None:
+        """To the department's channel, or its person's personal chat; until that person has
+        one, to the moderators' channel, where they can forward it."""
+        person = get_person(session, department.person_id)
+        target = department.channel_conversation_id or (
+            person.personal_conversation_id if person else None
+        )
+        if target is None or get_conversation(session, target) is None:
+            log.info(
+                "no chat with %s yet; its question is posted in the account's channel",
+                department.name,
+            )
+            target = case.channel_conversation_id
+        self._post_card(session, case, target, DEPARTMENT, now)
 
     def case_changed(self, session: Session, case: CaseView, now: datetime) -> None:
         for card in cards_for_case(session, case.id):
@@ -369,6 +389,8 @@ class TeamsNotifier:
     def _render(self, role: str, case: CaseView) -> Element:
         if role == KANSLI:
             return kansli_card(case, self._language)
+        if role == DEPARTMENT:
+            return department_card(case, self._language)
         return case_card(case, self._language)
 
 

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 class DecisionKind(StrEnum):
     KEEP = "keep"
+    ROUTINE_QUESTION = "routine_question"
+    """Routine 4.1: kept, and a routine question that needs no registration in Synpunkten."""
     REMOVE = "remove"
     SYNPUNKT = "synpunkt"
 
@@ -31,7 +33,7 @@ def case_state(decision: DecisionKind | None, removed_on_platform: bool) -> Case
     """A case's state follows from its decision; it is never stored separately."""
     if decision is None:
         return CaseState.OPEN
-    if decision is DecisionKind.KEEP:
+    if decision in (DecisionKind.KEEP, DecisionKind.ROUTINE_QUESTION):
         return CaseState.KEPT
     if decision is DecisionKind.SYNPUNKT:
         return CaseState.SYNPUNKT

@@ -79,3 +79,27 @@ class ReferenceMissing(RoutineError):
 
 class NotResponsible(RoutineError):
     key = "error_not_responsible"
+
+
+class BadReference(RoutineError):
+    key = "error_bad_reference"
+
+
+class AlreadyRegistered(RoutineError):
+    key = "error_already_registered"
+
+
+class NotKansli(RoutineError):
+    key = "error_not_kansli"
+
+
+class AnswerMissing(RoutineError):
+    key = "error_answer_missing"
+
+
+class NotTheDepartment(RoutineError):
+    key = "error_not_the_department"
+
+
+class UnknownDepartment(RoutineError):
+    key = "error_unknown_department"

@@ -20,6 +20,7 @@ from routine.errors import (
     EvidenceMissing,
     KansliNotLinked,
     NotAwaitingRemoval,
+    UnknownDepartment,
 )
 from routine.permissions import ensure_may_decide
 from services.evidence import MODERATOR_FILE, REQUIRED_FOR_REMOVAL, EvidenceFiles
@@ -28,7 +29,8 @@ from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.accounts import get_account
 from storage.evidence import evidence_kinds
-from storage.models import Decision, FlaggedCase
+from storage.models import Decision, FlaggedCase, Synpunkt
+from storage.synpunkter import get_department
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class DecisionRequest:
     acting_channel_id: str | None
     category: Category | None
     note: str | None
+    department_id: int | None = None
+    """Routine 4.1: the department a synpunkt is forwarded to for its answer, if any."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class Moderation:
             decided_at=now,
         )
         kansli_conversation = None
+        department = None
         if request.kind is DecisionKind.REMOVE:
             if not evidence_kinds(session, case_id) >= REQUIRED_FOR_REMOVAL:
                 raise EvidenceMissing()
@@ -78,6 +83,10 @@ class Moderation:
             kansli_conversation = bot_state.get_value(session, bot_state.KANSLI_CONVERSATION)
             if kansli_conversation is None:
                 raise KansliNotLinked()
+            if request.department_id is not None:
+                department = get_department(session, request.department_id)
+                if department is None:
+                    raise UnknownDepartment()
         session.add(decision)
         try:
             session.flush()
@@ -95,10 +104,30 @@ class Moderation:
             note=decision.note,
             diarium_number=decision.diarium_number,
         )
+        if kansli_conversation is not None:
+            session.add(
+                Synpunkt(
+                    case_id=case_id,
+                    department_id=department.id if department else None,
+                    handed_over_by_name=request.actor.name,
+                    handed_over_at=now,
+                )
+            )
+            session.flush()
+            audit.record(
+                session,
+                at=now,
+                actor=request.actor,
+                action="synpunkt_forwarded",
+                case_id=case_id,
+                department=department.name if department else None,
+            )
         view = self._views.get(session, case_id, now)
         self._notifier.case_changed(session, view, now)
         if kansli_conversation is not None:
             self._notifier.synpunkt_handed_over(session, view, kansli_conversation, now)
+        if department is not None:
+            self._notifier.department_asked(session, view, department, now)
         session.commit()
         return view
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from routine.upkeep import Nudge
 from services.views import CaseView, DigestView, TaskView
-from storage.models import Account, Person
+from storage.models import Account, Department, Person
 
 
 class Notifier(Protocol):
@@ -25,6 +25,11 @@ class Notifier(Protocol):
         self, session: Session, case: CaseView, kansli_conversation_id: str, now: datetime
     ) -> None:
         """A synpunkt goes to kanslienheten's channel."""
+
+    def department_asked(
+        self, session: Session, case: CaseView, department: Department, now: datetime
+    ) -> None:
+        """Routine 4.1: the department that answers gets the question with a field for it."""
 
     def deadline_near(
         self, session: Session, case: CaseView, officer: Person | None, now: datetime

@@ -13,6 +13,7 @@ from services.links import LinkSigner
 from storage import cases, evidence
 from storage.accounts import get_account
 from storage.models import Account, Decision, FlaggedCase
+from storage.synpunkter import get_department, list_departments, synpunkt_for_case
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,24 @@ class DecisionView:
     removed_at: datetime | None
     removed_by_name: str | None
     late_by: timedelta | None
+
+
+@dataclass(frozen=True)
+class SynpunktView:
+    """Routine 4.1: where a synpunkt is on its way from question to registration."""
+
+    id: int
+    department: str | None
+    handed_over_by: str
+    handed_over_at: datetime
+    answer: str | None
+    answered_by: str | None
+    answered_at: datetime | None
+    published_by: str | None
+    published_at: datetime | None
+    reference: str | None
+    registered_by: str | None
+    registered_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -49,6 +68,9 @@ class CaseView:
     evidence_url: str
     state: CaseState
     decision: DecisionView | None
+    synpunkt: SynpunktView | None = None
+    departments: tuple[tuple[int, str], ...] = ()
+    """Who a synpunkt can be forwarded to; only filled while the case is open."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +128,10 @@ class CaseViews:
     ) -> CaseView:
         assert case.id is not None
         decision_view = _decision_view(case, decision)
+        state = case_state(
+            decision_view.kind if decision_view else None,
+            bool(decision_view and decision_view.removed_at),
+        )
         return CaseView(
             id=case.id,
             platform=account.platform,
@@ -124,11 +150,14 @@ class CaseViews:
             flagged_by=case.flagged_by,
             evidence_count=evidence.evidence_count(session, case.id),
             evidence_url=self._signer.url(f"/evidence/{case.id}", now + self._ttl),
-            state=case_state(
-                decision_view.kind if decision_view else None,
-                bool(decision_view and decision_view.removed_at),
-            ),
+            state=state,
             decision=decision_view,
+            synpunkt=_synpunkt_view(session, case.id) if state is CaseState.SYNPUNKT else None,
+            departments=(
+                tuple((d.id, d.name) for d in list_departments(session) if d.id is not None)
+                if state is CaseState.OPEN
+                else ()
+            ),
         )
 
 
@@ -147,4 +176,25 @@ def _decision_view(case: FlaggedCase, decision: Decision | None) -> DecisionView
         removed_at=removed_at,
         removed_by_name=decision.removal_confirmed_by_name,
         late_by=late_by,
+    )
+
+
+def _synpunkt_view(session: Session, case_id: int) -> SynpunktView | None:
+    synpunkt = synpunkt_for_case(session, case_id)
+    if synpunkt is None or synpunkt.id is None:
+        return None
+    department = get_department(session, synpunkt.department_id)
+    return SynpunktView(
+        id=synpunkt.id,
+        department=department.name if department else None,
+        handed_over_by=synpunkt.handed_over_by_name,
+        handed_over_at=synpunkt.handed_over_at,
+        answer=synpunkt.answer,
+        answered_by=synpunkt.answered_by_name,
+        answered_at=synpunkt.answered_at,
+        published_by=synpunkt.published_by_name,
+        published_at=synpunkt.published_at,
+        reference=synpunkt.reference,
+        registered_by=synpunkt.registered_by_name,
+        registered_at=synpunkt.registered_at,
     )

@@ -11,7 +11,15 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from storage.models import DutyTask, MonitoringAttestation, Person, SentReminder, table
+from storage.models import (
+    Department,
+    DutyTask,
+    MonitoringAttestation,
+    Person,
+    SentReminder,
+    Synpunkt,
+    table,
+)
 
 Step = Callable[[Connection], None]
 
@@ -70,6 +78,12 @@ def _duty_tasks(connection: Connection) -> None:
     table(DutyTask).create(connection, checkfirst=True)
 
 
+def _synpunkter(connection: Connection) -> None:
+    """Routine 4.1: departments that answer, and each synpunkt's way to registration."""
+    table(Department).create(connection, checkfirst=True)
+    table(Synpunkt).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -78,6 +92,7 @@ STEPS: list[Step] = [
     _monitoring_attestations,
     _last_published,
     _duty_tasks,
+    _synpunkter,
 ]
 
 

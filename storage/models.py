@@ -218,3 +218,31 @@ class DutyTask(SQLModel, table=True):
     done_at: datetime | None = Field(default=None, sa_column=_moment(True))
     done_by_name: str | None = Field(default=None, max_length=200)
     reference: str | None = Field(default=None, max_length=500)
+
+
+class Department(SQLModel, table=True):
+    """Routine 4.1: who answers a synpunkt, reached in its Teams channel or as one person."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    name_key: str = Field(unique=True, max_length=200)
+    channel_conversation_id: str | None = Field(default=None, max_length=400)
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+
+
+class Synpunkt(SQLModel, table=True):
+    """Routine 4.1: a comment with the character of a synpunkt, from question to registration."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="flagged_case.id", unique=True)
+    department_id: int | None = Field(default=None, foreign_key="department.id")
+    handed_over_by_name: str = Field(max_length=200)
+    handed_over_at: datetime = Field(sa_column=_moment())
+    answer: str | None = Field(default=None, max_length=5000)
+    answered_by_name: str | None = Field(default=None, max_length=200)
+    answered_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    published_by_name: str | None = Field(default=None, max_length=200)
+    published_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    reference: str | None = Field(default=None, max_length=40)
+    registered_by_name: str | None = Field(default=None, max_length=200)
+    registered_at: datetime | None = Field(default=None, sa_column=_moment(True))

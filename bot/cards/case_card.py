@@ -3,15 +3,18 @@
 from bot.cards.elements import Element, card, execute, facts, heading, line, open_url, quoted
 from routine.categories import Category
 from routine.decisions import CaseState, DecisionKind
-from services.views import CaseView
+from services.views import CaseView, SynpunktView
 from texts import duration, moment, t, time_left
 
 VERB_KEEP = "keep"
+VERB_ROUTINE_QUESTION = "keep_routine"
 VERB_REMOVE = "remove"
 VERB_SYNPUNKT = "synpunkt"
 VERB_CONFIRM_REMOVED = "confirm_removed"
+VERB_ANSWER_PUBLISHED = "synpunkt_published"
 DECISION_VERBS = {
     VERB_KEEP: DecisionKind.KEEP,
+    VERB_ROUTINE_QUESTION: DecisionKind.ROUTINE_QUESTION,
     VERB_REMOVE: DecisionKind.REMOVE,
     VERB_SYNPUNKT: DecisionKind.SYNPUNKT,
 }
@@ -57,6 +60,7 @@ def _decision_part(case: CaseView, language: str) -> list[Element]:
         return _inputs(case, language)
     key = {
         DecisionKind.KEEP: "card_decided_keep",
+        DecisionKind.ROUTINE_QUESTION: "card_decided_routine_question",
         DecisionKind.REMOVE: "card_decided_remove",
         DecisionKind.SYNPUNKT: "card_decided_synpunkt",
     }[decision.kind]
@@ -79,6 +83,53 @@ def _decision_part(case: CaseView, language: str) -> list[Element]:
     if decision.late_by is not None:
         late = t(language, "card_removed_late", late=duration(language, decision.late_by))
         parts.append(line(late, color="Attention", bold=True))
+    if case.synpunkt is not None:
+        parts.extend(synpunkt_progress(case.synpunkt, language, answer_input=True))
+    return parts
+
+
+def synpunkt_progress(
+    synpunkt: SynpunktView, language: str, *, answer_input: bool
+) -> list[Element]:
+    """Routine 4.1's chain as the moderator, kanslienheten and the department all see it."""
+    parts: list[Element] = []
+    if synpunkt.answer is None and synpunkt.department:
+        parts.append(line(t(language, "synpunkt_waiting", department=synpunkt.department)))
+    if synpunkt.answered_by and synpunkt.department and synpunkt.published_at is None:
+        shown = t(
+            language,
+            "synpunkt_answer_from",
+            department=synpunkt.department,
+            name=synpunkt.answered_by,
+        )
+        parts.append(line(shown, color="Accent", bold=True))
+    if synpunkt.published_at is not None:
+        published = t(
+            language, "synpunkt_published", at=synpunkt.published_at, name=synpunkt.published_by
+        )
+        parts.append(line(published, color="Good"))
+    if synpunkt.answer and (synpunkt.published_at is not None or not answer_input):
+        parts.append(quoted(synpunkt.answer))
+    if answer_input and synpunkt.published_at is None:
+        parts.append(
+            {
+                "type": "Input.Text",
+                "id": "answer",
+                "label": t(language, "synpunkt_answer_label"),
+                "isMultiline": True,
+                "maxLength": 5000,
+                "value": synpunkt.answer or "",
+            }
+        )
+    if synpunkt.reference is not None:
+        registered = t(
+            language,
+            "synpunkt_registered",
+            reference=synpunkt.reference,
+            name=synpunkt.registered_by,
+            at=synpunkt.registered_at,
+        )
+        parts.append(line(registered, color="Good", bold=True))
     return parts
 
 
@@ -94,6 +145,18 @@ def _inputs(case: CaseView, language: str) -> list[Element]:
     }
     if case.suggested_category:
         category["value"] = case.suggested_category
+    inputs = [category]
+    if case.departments:
+        inputs.append(
+            {
+                "type": "Input.ChoiceSet",
+                "id": "department",
+                "label": t(language, "card_department"),
+                "placeholder": t(language, "card_department_placeholder"),
+                "choices": [{"title": name, "value": str(key)} for key, name in case.departments],
+                "style": "compact",
+            }
+        )
     note: Element = {
         "type": "Input.Text",
         "id": "note",
@@ -102,7 +165,7 @@ def _inputs(case: CaseView, language: str) -> list[Element]:
         "isMultiline": True,
         "maxLength": 2000,
     }
-    return [category, note]
+    return [*inputs, note]
 
 
 def _actions(case: CaseView, language: str) -> list[Element]:
@@ -111,8 +174,18 @@ def _actions(case: CaseView, language: str) -> list[Element]:
     if case.state is CaseState.OPEN:
         actions = [
             execute(t(language, "card_keep"), VERB_KEEP, data),
+            execute(t(language, "card_keep_routine"), VERB_ROUTINE_QUESTION, data),
             execute(t(language, "card_remove"), VERB_REMOVE, data, style="destructive"),
             execute(t(language, "card_synpunkt"), VERB_SYNPUNKT, data),
+        ]
+    elif case.synpunkt is not None and case.synpunkt.published_at is None:
+        actions = [
+            execute(
+                t(language, "synpunkt_published_button"),
+                VERB_ANSWER_PUBLISHED,
+                data,
+                style="positive",
+            )
         ]
     elif case.state is CaseState.AWAITING_PLATFORM_REMOVAL:
         actions = [

@@ -1,12 +1,16 @@
-"""Routine 4.1: the hand-over of a synpunkt to kanslienheten, who registers it in Synpunkten."""
+"""Routine 4.1: kanslienheten's card for one synpunkt, from hand-over to registration."""
 
-from bot.cards.elements import Element, card, facts, heading, line, open_url, quoted
+from bot.cards.case_card import synpunkt_progress
+from bot.cards.elements import Element, card, execute, facts, heading, line, open_url, quoted
 from services.views import CaseView
 from texts import moment, t
+
+VERB_REGISTER = "synpunkt_register"
 
 
 def kansli_card(case: CaseView, language: str) -> Element:
     decision = case.decision
+    synpunkt = case.synpunkt
     platform = t(language, f"platform_{case.platform}")
     pairs = [
         (t(language, "card_account"), f"{platform} · {case.account_name}"),
@@ -25,10 +29,31 @@ def kansli_card(case: CaseView, language: str) -> Element:
     ]
     if decision is not None and decision.note:
         body.append(quoted(t(language, "card_note_shown", note=decision.note)))
-    return card(
-        body,
-        [
-            open_url(t(language, "card_open_comment"), case.permalink),
-            open_url(t(language, "card_evidence_link"), case.evidence_url),
-        ],
-    )
+    actions = [
+        open_url(t(language, "card_open_comment"), case.permalink),
+        open_url(t(language, "card_evidence_link"), case.evidence_url),
+    ]
+    if synpunkt is not None:
+        if synpunkt.answer is None:
+            body.append(line(t(language, "kansli_no_answer"), color="Warning"))
+        body.extend(synpunkt_progress(synpunkt, language, answer_input=False))
+        if synpunkt.reference is None:
+            body.append(
+                {
+                    "type": "Input.Text",
+                    "id": "reference",
+                    "label": t(language, "kansli_reference"),
+                    "isRequired": True,
+                    "maxLength": 40,
+                }
+            )
+            actions.insert(
+                0,
+                execute(
+                    t(language, "kansli_register_button"),
+                    VERB_REGISTER,
+                    {"case": case.id},
+                    style="positive",
+                ),
+            )
+    return card(body, actions)
