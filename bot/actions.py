@@ -4,13 +4,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.cards.case_card import DECISION_VERBS, VERB_CONFIRM_REMOVED
+from bot.cards.case_card import DECISION_VERBS, VERB_ANSWER_PUBLISHED, VERB_CONFIRM_REMOVED
+from bot.cards.department_card import VERB_ANSWER
 from bot.cards.digest_card import VERB_ATTEST, VERB_PUBLISHED
 from bot.cards.duty_card import VERB_DUTY_DONE
+from bot.cards.kansli_card import VERB_REGISTER
 from routine.categories import Category, parse_category
 from routine.errors import RoutineError
 
-CASE_VERBS = frozenset({*DECISION_VERBS, VERB_CONFIRM_REMOVED})
+CASE_VERBS = frozenset(
+    {*DECISION_VERBS, VERB_CONFIRM_REMOVED, VERB_ANSWER, VERB_ANSWER_PUBLISHED, VERB_REGISTER}
+)
 
 
 class BadAction(RoutineError):
@@ -25,6 +29,9 @@ class CaseAction:
     case_id: int
     category: Category | None
     note: str | None
+    department_id: int | None = None
+    answer: str | None = None
+    reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,22 @@ def read_action(value: Any) -> CaseAction | AttestAction | DutyAction | Publishe
         )
     if verb not in CASE_VERBS:
         raise BadAction()
-    note = data.get("note")
+    note = _text(data.get("note"))
     category = data.get("category")
+    department = data.get("department")
     return CaseAction(
         verb=str(verb),
         case_id=_number(data.get("case")),
         category=parse_category(category if isinstance(category, str) else None),
-        note=note.strip()[:2000] if isinstance(note, str) and note.strip() else None,
+        note=note[:2000] if note else None,
+        department_id=_number(department) if department not in (None, "") else None,
+        answer=_text(data.get("answer")),
+        reference=_text(data.get("reference")),
     )
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _number(value: object) -> int:

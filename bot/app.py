@@ -30,6 +30,7 @@ from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.reminders import DeadlineReminders
+from services.synpunkter import Synpunkter
 from services.upkeep import Upkeep
 from services.views import CaseViews
 from storage import bot_state
@@ -99,6 +100,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 moderation=Moderation(views, notifier, settings.diarium_prefix),
                 monitoring=monitoring,
                 duties=duties,
+                synpunkter=Synpunkter(views, notifier),
                 notifier=notifier,
                 connector=connector,
                 screenshots=screenshots,

@@ -11,6 +11,7 @@ from bot.turns import Turn
 from routine.decisions import CaseState
 from routine.errors import NotInChannel
 from services import linking
+from services.departments import departments, set_contact
 from services.roles import Role, assign_role
 from services.upkeep import record_published
 from storage.conversations import get_conversation
@@ -117,6 +118,72 @@ def _published(command: Command) -> str:
     return command.say("published_set", accounts=", ".join(a.name for a in accounts), at=now)
 
 
+def _department(command: Command) -> str:
+    """`avdelning här "Namn"` in the department's channel, or `avdelning "Namn" @person`."""
+    args = command.args
+    here = len(args) == 2 and args[0].casefold() in ("här", "har", "here")
+    person = command.turn.mentioned[0] if len(command.turn.mentioned) == 1 else None
+    if here and command.turn.channel_id is None:
+        raise NotInChannel()
+    if not (here or (len(args) == 1 and person is not None)):
+        return command.say("department_usage")
+    department = set_contact(
+        command.session,
+        name=args[-1],
+        channel_conversation_id=command.turn.channel_id if here else None,
+        person=None if here else person,
+        actor=command.turn.actor,
+        now=command.runtime.clock(),
+    )
+    if here:
+        return command.say("department_set_channel", department=department.name)
+    assert person is not None
+    return command.say("department_set_person", department=department.name, person=person.name)
+
+
+def _departments(command: Command) -> str:
+    rows = departments(command.session)
+    if not rows:
+        return command.say("departments_none")
+    lines = [command.say("departments_header")]
+    for department in rows:
+        person = get_person(command.session, department.person_id)
+        channel = get_conversation(command.session, department.channel_conversation_id or "")
+        contact = (
+            (person.name if person else (channel.channel_name if channel else None))
+            or department.channel_conversation_id
+            or "–"
+        )
+        lines.append(command.say("departments_line", department=department.name, contact=contact))
+    return "\n".join(lines)
+
+
+def _synpunkter(command: Command) -> str:
+    waiting = command.runtime.synpunkter.waiting(command.session, command.runtime.clock())
+    if not waiting:
+        return command.say("synpunkter_none")
+    lines = [command.say("synpunkter_header")]
+    for item in waiting:
+        synpunkt = item.case.synpunkt
+        state = "synpunkter_state_waiting"
+        if synpunkt is not None and synpunkt.published_at is not None:
+            state = "synpunkter_state_published"
+        elif synpunkt is not None and synpunkt.answer is not None:
+            state = "synpunkter_state_answered"
+        lines.append(
+            command.say(
+                "synpunkter_line",
+                case=item.case.id,
+                platform=command.say(f"platform_{item.case.platform}"),
+                account=item.case.account_name,
+                author=item.case.author_name,
+                vardagar=item.vardagar,
+                state=command.say(state),
+            )
+        )
+    return "\n".join(lines)
+
+
 def _pending(command: Command) -> str:
     views = command.runtime.moderation.pending(
         command.session, command.turn.channel_id, command.runtime.clock()
@@ -171,6 +238,11 @@ COMMANDS: dict[str, Handler] = {
     "manager": _assign(Role.MANAGER),
     "publicerat": _published,
     "published": _published,
+    "avdelning": _department,
+    "department": _department,
+    "avdelningar": _departments,
+    "departments": _departments,
+    "synpunkter": _synpunkter,
     "kansli": _kansli,
     "registry": _kansli,
 }

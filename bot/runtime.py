@@ -12,6 +12,7 @@ from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.synpunkter import Synpunkter
 from services.views import CaseViews
 from storage.db import Database
 
@@ -25,6 +26,7 @@ class Runtime:
     moderation: Moderation
     monitoring: Monitoring
     duties: HalfYearDuties
+    synpunkter: Synpunkter
     notifier: TeamsNotifier
     connector: BotConnector
     screenshots: ScreenshotWorker

@@ -16,11 +16,15 @@ MESSAGES: dict[str, str] = {
         "- `officer @name`, `manager @name`: the responsible officer and manager of this channel's accounts.\n"
         "- `published`: this channel's accounts were updated now (the routine: at least weekly).\n"
         "- `registry here`: the registry office's channel, where synpunkter are handed over.\n"
+        '- `department here "Name"` or `department "Name" @name`: who answers synpunkter; '
+        "`departments` lists them.\n"
+        "- `synpunkter`: synpunkter waiting for registration in Synpunkten.\n"
         "- `help`: this text."
     ),
     "unknown_command": (
         "I do not know that command. I can: `link`, `accounts`, `pending`, "
-        "`officer`, `manager`, `published`, `registry here` and `help`."
+        "`officer`, `manager`, `published`, `registry here`, `department`, `departments`, "
+        "`synpunkter` and `help`."
     ),
     "link_usage": (
         'Write it like this: `link facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -127,6 +131,21 @@ MESSAGES: dict[str, str] = {
     "error_not_responsible": (
         "Only the account's channel, its responsible officer or its manager can tick the task."
     ),
+    "department_usage": (
+        'Write `department here "Planning"` in the department\'s channel, or '
+        '`department "Planning" @name` for a contact person.'
+    ),
+    "department_set_channel": "{department} answers synpunkter in this channel.",
+    "department_set_person": "{person} answers synpunkter for {department}.",
+    "departments_none": 'No departments yet. Add one with `department here "Name"`.',
+    "departments_header": "**Departments that answer synpunkter**",
+    "departments_line": "- {department}: {contact}",
+    "synpunkter_none": "No synpunkter wait for registration.",
+    "synpunkter_header": "**Synpunkter to register** (oldest first)",
+    "synpunkter_line": "- #{case} {platform} {account}, {author}: {vardagar} working days, {state}",
+    "synpunkter_state_waiting": "waiting for the answer",
+    "synpunkter_state_answered": "answered",
+    "synpunkter_state_published": "answer published",
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

@@ -16,11 +16,15 @@ MESSAGES: dict[str, str] = {
         "- `ansvarig @namn`, `chef @namn`: ansvarig tjänsteperson och chef för kanalens konton.\n"
         "- `publicerat`: kanalens konton har uppdaterats nu (rutinen: minst en gång i veckan).\n"
         "- `kansli här`: kanslienhetens kanal, dit synpunkter lämnas över.\n"
+        '- `avdelning här "Namn"` eller `avdelning "Namn" @namn`: vem som svarar på synpunkter; '
+        "`avdelningar` visar dem.\n"
+        "- `synpunkter`: synpunkter som väntar på registrering i Synpunkten.\n"
         "- `hjälp`: den här texten."
     ),
     "unknown_command": (
         "Det kommandot känner jag inte igen. Jag kan: `koppla`, `konton`, `väntande`, "
-        "`ansvarig`, `chef`, `publicerat`, `kansli här` och `hjälp`."
+        "`ansvarig`, `chef`, `publicerat`, `kansli här`, `avdelning`, `avdelningar`, `synpunkter` "
+        "och `hjälp`."
     ),
     "link_usage": (
         'Skriv så här: `koppla facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -128,6 +132,21 @@ MESSAGES: dict[str, str] = {
     "error_not_responsible": (
         "Bara kontots kanal, ansvariga tjänsteperson eller chef kan bocka av uppgiften."
     ),
+    "department_usage": (
+        'Skriv `avdelning här "Samhällsbyggnad"` i avdelningens kanal, eller '
+        '`avdelning "Samhällsbyggnad" @namn` för en kontaktperson.'
+    ),
+    "department_set_channel": "{department} svarar på synpunkter i den här kanalen.",
+    "department_set_person": "{person} svarar på synpunkter för {department}.",
+    "departments_none": 'Inga avdelningar ännu. Lägg till med `avdelning här "Namn"`.',
+    "departments_header": "**Avdelningar som svarar på synpunkter**",
+    "departments_line": "- {department}: {contact}",
+    "synpunkter_none": "Inga synpunkter väntar på registrering.",
+    "synpunkter_header": "**Synpunkter att registrera** (äldst först)",
+    "synpunkter_line": "- #{case} {platform} {account}, {author}: {vardagar} vardagar, {state}",
+    "synpunkter_state_waiting": "väntar på svar",
+    "synpunkter_state_answered": "besvarad",
+    "synpunkter_state_published": "svar publicerat",
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."

@@ -1,0 +1,162 @@
+"""Card presses (the `adaptiveCard/action` invoke): each verb calls one use case and answers
+with the card as the presser should now see it. Refusals are raised and answered once, in
+ModBot.report_error; a press that comes second gets the card showing the first."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from botbuilder.core import InvokeResponse
+from sqlmodel import Session
+
+from bot.actions import AttestAction, CaseAction, DutyAction, PublishedAction
+from bot.cards.case_card import (
+    DECISION_VERBS,
+    VERB_ANSWER_PUBLISHED,
+    VERB_CONFIRM_REMOVED,
+    case_card,
+)
+from bot.cards.department_card import VERB_ANSWER, department_card
+from bot.cards.digest_card import digest_card
+from bot.cards.duty_card import duty_card
+from bot.cards.elements import CARD_CONTENT_TYPE
+from bot.cards.kansli_card import VERB_REGISTER, kansli_card
+from bot.runtime import Runtime
+from bot.turns import Turn
+from routine.errors import AlreadyAttested, AlreadyDecided, AlreadyRegistered, TaskAlreadyDone
+from services.moderation import DecisionRequest
+from services.upkeep import record_published
+from services.views import CaseView
+from texts import t
+
+Card = dict[str, Any]
+
+
+class CardActions:
+    def __init__(self, runtime: Runtime, language: str) -> None:
+        self._runtime = runtime
+        self._language = language
+
+    def handle(
+        self, turn: Turn, action: CaseAction | AttestAction | DutyAction | PublishedAction
+    ) -> InvokeResponse:
+        if isinstance(action, AttestAction):
+            return self._attest(turn, action)
+        if isinstance(action, DutyAction):
+            return self._duty_done(turn, action)
+        if isinstance(action, PublishedAction):
+            return self._published(turn)
+        return self._case(turn, action)
+
+    def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse:
+        render: Callable[[CaseView], Card] = {
+            VERB_ANSWER: lambda view: department_card(view, self._language),
+            VERB_REGISTER: lambda view: kansli_card(view, self._language),
+        }.get(action.verb, lambda view: case_card(view, self._language))
+        runtime = self._runtime
+        now = runtime.clock()
+        with runtime.database.session() as session:
+            try:
+                view = self._case_step(session, turn, action, now)
+            except AlreadyRegistered:
+                view = runtime.views.get(session, action.case_id, now)
+            except AlreadyDecided as refusal:
+                view = runtime.views.get(session, action.case_id, now)
+                notice = t(turn.language, refusal.key, **refusal.params)
+                return card_response(case_card(view, self._language, notice))
+        return card_response(render(view))
+
+    def _case_step(
+        self, session: Session, turn: Turn, action: CaseAction, now: datetime
+    ) -> CaseView:
+        runtime = self._runtime
+        if action.verb in DECISION_VERBS:
+            request = DecisionRequest(
+                case_id=action.case_id,
+                kind=DECISION_VERBS[action.verb],
+                actor=turn.actor,
+                acting_channel_id=turn.channel_id,
+                category=action.category,
+                note=action.note,
+                department_id=action.department_id,
+            )
+            return runtime.moderation.decide(session, request, now)
+        if action.verb == VERB_CONFIRM_REMOVED:
+            return runtime.moderation.confirm_removed(
+                session, action.case_id, turn.actor, turn.channel_id, now
+            )
+        step = {
+            VERB_ANSWER: runtime.synpunkter.answer,
+            VERB_ANSWER_PUBLISHED: runtime.synpunkter.publish,
+            VERB_REGISTER: runtime.synpunkter.register,
+        }[action.verb]
+        text = action.reference if action.verb == VERB_REGISTER else action.answer
+        return step(session, action.case_id, turn.actor, turn.channel_id, text, now)
+
+    def _attest(self, turn: Turn, action: AttestAction) -> InvokeResponse:
+        runtime = self._runtime
+        now = runtime.clock()
+        with runtime.database.session() as session:
+            try:
+                digest = runtime.monitoring.attest(
+                    session, turn.channel_id, action.day, turn.actor, now
+                )
+            except AlreadyAttested:
+                digest = runtime.monitoring.digest(session, turn.channel_id or "", action.day, now)
+                return card_response(digest_card(digest, self._language))
+            runtime.notifier.reply(
+                session,
+                conversation_id=turn.conversation_id,
+                service_url=turn.home.service_url,
+                reply_to_id=None,
+                text=t(
+                    turn.language,
+                    "attested_reply",
+                    name=turn.actor.name,
+                    accounts=", ".join(digest.account_names),
+                ),
+                now=now,
+            )
+            session.commit()
+        return card_response(digest_card(digest, self._language))
+
+    def _published(self, turn: Turn) -> InvokeResponse:
+        now = self._runtime.clock()
+        with self._runtime.database.session() as session:
+            accounts = record_published(session, turn.channel_id, turn.actor, now)
+        names = ", ".join(account.name for account in accounts)
+        return message_response(t(turn.language, "published_set", accounts=names, at=now))
+
+    def _duty_done(self, turn: Turn, action: DutyAction) -> InvokeResponse:
+        duties = self._runtime.duties
+        with self._runtime.database.session() as session:
+            try:
+                task = duties.complete(
+                    session,
+                    action.task_id,
+                    turn.actor,
+                    turn.channel_id,
+                    action.reference,
+                    self._runtime.clock(),
+                )
+            except TaskAlreadyDone:
+                task = duties.view(session, action.task_id)
+        return card_response(duty_card(task, self._language))
+
+
+def card_response(card: Card) -> InvokeResponse:
+    """A plain-dict body, written as JSON by /api/messages itself (see bot.app.messages)."""
+    return InvokeResponse(
+        status=200, body={"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card}
+    )
+
+
+def message_response(text: str) -> InvokeResponse:
+    return InvokeResponse(
+        status=200,
+        body={
+            "statusCode": 200,
+            "type": "application/vnd.microsoft.activity.message",
+            "value": text,
+        },
+    )

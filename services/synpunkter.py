@@ -1,0 +1,173 @@
+"""Routine 4.1: a synpunkt is answered, the answer published, and both registered in
+Synpunkten (DF Respons). Each step is an audit event with actor and time."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from routine.decisions import Actor
+from routine.errors import (
+    AlreadyRegistered,
+    AnswerMissing,
+    BadReference,
+    CaseNotFound,
+    NotKansli,
+    NotTheDepartment,
+)
+from routine.permissions import ensure_may_decide
+from routine.synpunkter import plausible_reference, vardagar_since
+from services.notifier import Notifier
+from services.views import CaseView, CaseViews
+from storage import audit, bot_state, cases
+from storage.accounts import get_account
+from storage.models import Department, Synpunkt
+from storage.people import get_person
+from storage.synpunkter import get_department, synpunkt_for_case, unregistered
+
+MAX_ANSWER = 5000
+
+
+@dataclass(frozen=True)
+class Waiting:
+    case: CaseView
+    vardagar: int
+
+
+class Synpunkter:
+    def __init__(self, views: CaseViews, notifier: Notifier) -> None:
+        self._views = views
+        self._notifier = notifier
+
+    def answer(
+        self,
+        session: Session,
+        case_id: int,
+        actor: Actor,
+        acting_channel_id: str | None,
+        text: str | None,
+        now: datetime,
+    ) -> CaseView:
+        """*Skicka svar*: the department that was asked gives its answer."""
+        synpunkt = self._synpunkt(session, case_id)
+        department = get_department(session, synpunkt.department_id)
+        if department is None or not _speaks_for(session, department, actor, acting_channel_id):
+            raise NotTheDepartment()
+        synpunkt.answer = _answer(text)
+        synpunkt.answered_by_name = actor.name
+        synpunkt.answered_at = now
+        return self._changed(session, synpunkt, actor, "synpunkt_answered", now)
+
+    def publish(
+        self,
+        session: Session,
+        case_id: int,
+        actor: Actor,
+        acting_channel_id: str | None,
+        text: str | None,
+        now: datetime,
+    ) -> CaseView:
+        """*Svar publicerat*: the moderator published the (possibly edited) answer."""
+        ensure_may_decide(acting_channel_id, self._account_channel(session, case_id))
+        synpunkt = self._synpunkt(session, case_id)
+        if synpunkt.published_at is not None:
+            return self._views.get(session, case_id, now)
+        synpunkt.answer = _answer(text or synpunkt.answer)
+        synpunkt.answered_by_name = synpunkt.answered_by_name or actor.name
+        synpunkt.answered_at = synpunkt.answered_at or now
+        synpunkt.published_by_name = actor.name
+        synpunkt.published_at = now
+        return self._changed(session, synpunkt, actor, "synpunkt_answer_published", now)
+
+    def register(
+        self,
+        session: Session,
+        case_id: int,
+        actor: Actor,
+        acting_channel_id: str | None,
+        reference: str | None,
+        now: datetime,
+    ) -> CaseView:
+        """*Registrerad i Synpunkten*: only kanslienheten's channel, once, with the reference."""
+        kansli = bot_state.get_value(session, bot_state.KANSLI_CONVERSATION)
+        if kansli is None or acting_channel_id != kansli:
+            raise NotKansli()
+        synpunkt = self._synpunkt(session, case_id)
+        if synpunkt.reference is not None:
+            raise AlreadyRegistered(
+                reference=synpunkt.reference,
+                name=synpunkt.registered_by_name,
+                at=synpunkt.registered_at,
+            )
+        cleaned = (reference or "").strip()
+        if not plausible_reference(cleaned):
+            raise BadReference()
+        synpunkt.reference = cleaned
+        synpunkt.registered_by_name = actor.name
+        synpunkt.registered_at = now
+        return self._changed(
+            session, synpunkt, actor, "synpunkt_registered", now, reference=cleaned
+        )
+
+    def waiting(self, session: Session, now: datetime) -> list[Waiting]:
+        """What kanslienheten has still to register, oldest first, with its age in vardagar."""
+        return [
+            Waiting(
+                self._views.build(
+                    session, case, account, cases.get_decision(session, case.id or 0), now
+                ),
+                vardagar_since(synpunkt.handed_over_at, now),
+            )
+            for synpunkt, case, account in unregistered(session)
+        ]
+
+    def _changed(
+        self,
+        session: Session,
+        synpunkt: Synpunkt,
+        actor: Actor,
+        action: str,
+        now: datetime,
+        **detail: object,
+    ) -> CaseView:
+        session.add(synpunkt)
+        audit.record(
+            session, at=now, actor=actor, action=action, case_id=synpunkt.case_id, **detail
+        )
+        session.flush()
+        view = self._views.get(session, synpunkt.case_id, now)
+        self._notifier.case_changed(session, view, now)
+        session.commit()
+        return view
+
+    @staticmethod
+    def _synpunkt(session: Session, case_id: int) -> Synpunkt:
+        synpunkt = synpunkt_for_case(session, case_id)
+        if synpunkt is None:
+            raise CaseNotFound()
+        return synpunkt
+
+    @staticmethod
+    def _account_channel(session: Session, case_id: int) -> str:
+        case = cases.get_case(session, case_id)
+        account = get_account(session, case.account_id) if case else None
+        if account is None:
+            raise CaseNotFound()
+        return account.channel_conversation_id
+
+
+def _speaks_for(
+    session: Session, department: Department, actor: Actor, acting_channel_id: str | None
+) -> bool:
+    """Its channel's members, or its contact person."""
+    if department.channel_conversation_id is not None:
+        return acting_channel_id == department.channel_conversation_id
+    person = get_person(session, department.person_id)
+    return person is not None and person.teams_user_id == actor.id
+
+
+def _answer(text: str | None) -> str:
+    cleaned = (text or "").strip()
+    if not cleaned or len(cleaned) > MAX_ANSWER:
+        raise AnswerMissing()
+    return cleaned
