@@ -30,7 +30,7 @@ from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.reminders import DeadlineReminders
-from services.synpunkter import Synpunkter
+from services.synpunkter import Synpunkter, SynpunktReminders
 from services.upkeep import Upkeep
 from services.views import CaseViews
 from storage import bot_state
@@ -119,6 +119,13 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                         monitoring=monitoring,
                         upkeep=Upkeep(notifier, settings.digest_time),
                         duties=duties,
+                        synpunkter=SynpunktReminders(
+                            views,
+                            notifier,
+                            settings.digest_time,
+                            settings.answer_within_vardagar,
+                            settings.register_within_vardagar,
+                        ),
                     )
                 ),
             )

@@ -59,6 +59,41 @@ class TeamsNotifier:
             target = case.channel_conversation_id
         self._post_card(session, case, target, DEPARTMENT, now)
 
+    def synpunkt_answer_due(
+        self, session: Session, case: CaseView, department: Department, now: datetime
+    ) -> None:
+        assert case.synpunkt is not None
+        since = case.synpunkt.handed_over_at
+        person = get_person(session, department.person_id)
+
+        def due(shown: str) -> str:
+            return t(
+                self._language,
+                "synpunkt_answer_due",
+                department=shown,
+                since=since,
+                **self._about(case),
+            )
+
+        if department.channel_conversation_id:
+            self._post_text(
+                session, department.channel_conversation_id, due(department.name), [], now
+            )
+            return
+        self._tell(session, person, "reminder_no_officer", case.channel_conversation_id, due, now)
+
+    def synpunkt_registration_due(
+        self, session: Session, case: CaseView, kansli_conversation_id: str, now: datetime
+    ) -> None:
+        assert case.synpunkt is not None
+        text = t(
+            self._language,
+            "synpunkt_registration_due",
+            since=case.synpunkt.published_at,
+            **self._about(case),
+        )
+        self._post_text(session, kansli_conversation_id, text, [], now)
+
     def case_changed(self, session: Session, case: CaseView, now: datetime) -> None:
         for card in cards_for_case(session, case.id):
             outbox.enqueue(

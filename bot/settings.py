@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     attestation_reminder_time: time = time(13, 0)
     archive_dates: str = "06-01,12-01"
     culling_dates: str = "06-15,12-15"
+    answer_within_vardagar: int = 5
+    register_within_vardagar: int = 2
     outbox_pacing: bool = True
     outbox_retry_base_seconds: float = 1.0
     log_level: str = "INFO"
@@ -59,6 +61,8 @@ class Settings(BaseSettings):
     def _safe_outside_development(self) -> "Settings":
         if not valid_prefix(self.diarium_prefix):
             raise ValueError("MODBOT_DIARIUM_PREFIX: 1–10 versaler, t.ex. SM")
+        if min(self.answer_within_vardagar, self.register_within_vardagar) < 1:
+            raise ValueError("MODBOT_ANSWER/REGISTER_WITHIN_VARDAGAR must be at least 1")
         if self.evidence_link_ttl_hours < 1:
             raise ValueError("MODBOT_EVIDENCE_LINK_TTL_HOURS must be at least 1")
         for name, dates in (("ARCHIVE", self.archive_dates), ("CULLING", self.culling_dates)):

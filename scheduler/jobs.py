@@ -14,6 +14,7 @@ from scheduler.runner import Job, Schedule
 from services.duties import HalfYearDuties
 from services.monitoring import Monitoring
 from services.reminders import DeadlineReminders
+from services.synpunkter import SynpunktReminders
 from services.upkeep import Upkeep
 from storage.db import Database
 
@@ -23,6 +24,7 @@ DEADLINE_REMINDERS = "deadline-reminders"
 MONITORING = "vardag-monitoring"
 UPKEEP = "account-upkeep"
 HALF_YEAR = "half-year-duties"
+SYNPUNKTER = "synpunkt-reminders"
 
 Step = Callable[[Session, datetime], int]
 
@@ -34,6 +36,7 @@ class JobContext:
     monitoring: Monitoring
     upkeep: Upkeep
     duties: HalfYearDuties
+    synpunkter: SynpunktReminders
 
 
 async def run_steps(database: Database, job_id: str, steps: Sequence[Step], now: datetime) -> int:
@@ -58,6 +61,7 @@ def schedules(context: JobContext) -> list[Schedule]:
         ),
         UPKEEP: (1, [context.upkeep.send_nudges, context.upkeep.report_missing_officers]),
         HALF_YEAR: (5, [context.duties.open_tasks, context.duties.remind]),
+        SYNPUNKTER: (5, [context.synpunkter.send]),
     }
     return [
         Schedule(

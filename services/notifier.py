@@ -31,6 +31,16 @@ class Notifier(Protocol):
     ) -> None:
         """Routine 4.1: the department that answers gets the question with a field for it."""
 
+    def synpunkt_answer_due(
+        self, session: Session, case: CaseView, department: Department, now: datetime
+    ) -> None:
+        """The department has not answered in time."""
+
+    def synpunkt_registration_due(
+        self, session: Session, case: CaseView, kansli_conversation_id: str, now: datetime
+    ) -> None:
+        """Kanslienheten has not registered a published synpunkt in time."""
+
     def deadline_near(
         self, session: Session, case: CaseView, officer: Person | None, now: datetime
     ) -> None:

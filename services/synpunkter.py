@@ -2,7 +2,7 @@
 Synpunkten (DF Respons). Each step is an audit event with actor and time."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from sqlmodel import Session
 
@@ -15,17 +15,21 @@ from routine.errors import (
     NotKansli,
     NotTheDepartment,
 )
+from routine.monitoring import due_today
 from routine.permissions import ensure_may_decide
-from routine.synpunkter import plausible_reference, vardagar_since
+from routine.synpunkter import overdue, plausible_reference, vardagar_since
 from services.notifier import Notifier
 from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.accounts import get_account
 from storage.models import Department, Synpunkt
 from storage.people import get_person
+from storage.reminders import claim
 from storage.synpunkter import get_department, synpunkt_for_case, unregistered
 
 MAX_ANSWER = 5000
+ANSWER_DUE = "synpunkt_answer_due"
+REGISTRATION_DUE = "synpunkt_registration_due"
 
 
 @dataclass(frozen=True)
@@ -171,3 +175,51 @@ def _answer(text: str | None) -> str:
     if not cleaned or len(cleaned) > MAX_ANSWER:
         raise AnswerMissing()
     return cleaned
+
+
+class SynpunktReminders:
+    """Routine 4.1, nothing stalls silently: an answer is due within `answer_within` vardagar
+    of the hand-over, the registration within `register_within` vardagar of publication."""
+
+    def __init__(
+        self,
+        views: CaseViews,
+        notifier: Notifier,
+        morning: time,
+        answer_within: int,
+        register_within: int,
+    ) -> None:
+        self._views = views
+        self._notifier = notifier
+        self._morning = morning
+        self._answer_within = answer_within
+        self._register_within = register_within
+
+    def send(self, session: Session, now: datetime) -> int:
+        if due_today(now, self._morning) is None:
+            return 0
+        sent = 0
+        kansli = bot_state.get_value(session, bot_state.KANSLI_CONVERSATION)
+        for synpunkt, _, _ in unregistered(session):
+            department = get_department(session, synpunkt.department_id)
+            subject = f"synpunkt:{synpunkt.id}"
+            if (
+                department is not None
+                and synpunkt.answered_at is None
+                and overdue(synpunkt.handed_over_at, now, self._answer_within)
+                and claim(session, ANSWER_DUE, subject, "", now)
+            ):
+                view = self._views.get(session, synpunkt.case_id, now)
+                self._notifier.synpunkt_answer_due(session, view, department, now)
+                sent += 1
+            if (
+                kansli is not None
+                and synpunkt.published_at is not None
+                and overdue(synpunkt.published_at, now, self._register_within)
+                and claim(session, REGISTRATION_DUE, subject, "", now)
+            ):
+                view = self._views.get(session, synpunkt.case_id, now)
+                self._notifier.synpunkt_registration_due(session, view, kansli, now)
+                sent += 1
+        session.commit()
+        return sent

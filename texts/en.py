@@ -146,6 +146,15 @@ MESSAGES: dict[str, str] = {
     "synpunkter_state_waiting": "waiting for the answer",
     "synpunkter_state_answered": "answered",
     "synpunkter_state_published": "answer published",
+    "synpunkt_answer_due": (
+        "{department}: the synpunkt in case #{case} ({platform} {account}) has waited for your "
+        "answer since {since}. Answer on its card today. [Open the comment]({link})"
+    ),
+    "synpunkt_registration_due": (
+        "The synpunkt in case #{case} ({platform} {account}) was answered {since} but is not "
+        "registered in Synpunkten. Register it today on its card in this channel. "
+        "[Open the comment]({link})"
+    ),
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

@@ -147,6 +147,15 @@ MESSAGES: dict[str, str] = {
     "synpunkter_state_waiting": "väntar på svar",
     "synpunkter_state_answered": "besvarad",
     "synpunkter_state_published": "svar publicerat",
+    "synpunkt_answer_due": (
+        "{department}: synpunkten i ärende #{case} ({platform} {account}) väntar på ert svar "
+        "sedan {since}. Svara på kortet i dag. [Öppna kommentaren]({link})"
+    ),
+    "synpunkt_registration_due": (
+        "Synpunkten i ärende #{case} ({platform} {account}) besvarades {since} men är inte "
+        "registrerad i Synpunkten. Registrera den i dag på kortet i den här kanalen. "
+        "[Öppna kommentaren]({link})"
+    ),
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."

@@ -1,8 +1,12 @@
 """Routine 4.1, the routine's own example: the missing recycling station in Gate, forwarded to
 Samhällsbyggnad, answered, published, and registered by kanslienheten."""
 
+from datetime import UTC, datetime
+
 import pytest
 
+from bot.app import SCHEDULER
+from scheduler.jobs import SYNPUNKTER
 from tests.conftest import RunningBot
 from tests.schemas import assert_valid_card
 from tests.teams import ANNA, BERTIL, KARIN, Channel, Person, flag
@@ -161,3 +165,35 @@ async def test_a_synpunkt_without_department_is_answered_by_the_moderator(
         ANNA, "synpunkt_published", {"case": case_id, "answer": "Vi återkommer."}, card_id
     )
     assert "Svar publicerat" in str(done["value"])
+
+
+async def _remind(bot: RunningBot, at: datetime) -> int:
+    bot.clock.set(at)
+    return await bot.runner.app[SCHEDULER].run_now(SYNPUNKTER, at)
+
+
+async def test_an_answer_not_given_in_five_vardagar_reminds_the_department(
+    bot: RunningBot, kansli: Channel, sbf: Channel
+) -> None:
+    await _forwarded(bot, kansli, sbf)
+    assert await _remind(bot, datetime(2026, 12, 1, 8, 0, tzinfo=UTC)) == 0
+    before = len(bot.connector.texts())
+    assert await _remind(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC)) == 1
+    assert await _remind(bot, datetime(2026, 12, 3, 8, 0, tzinfo=UTC)) == 0
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
+    reminder = next(c for c in bot.connector.sent if "väntar på ert svar" in c.body.get("text", ""))
+    assert reminder.conversation_id == sbf.channel_id
+
+
+async def test_a_published_answer_not_registered_in_two_vardagar_reminds_kanslienheten(
+    bot: RunningBot, kansli: Channel, sbf: Channel
+) -> None:
+    case_id, card_id = await _forwarded(bot, kansli, sbf)
+    await bot.invoke(ANNA, "synpunkt_published", {"case": case_id, "answer": "Svar."}, card_id)
+    assert await _remind(bot, datetime(2026, 11, 26, 8, 0, tzinfo=UTC)) == 0
+    assert await _remind(bot, datetime(2026, 11, 27, 8, 0, tzinfo=UTC)) == 1
+    await bot.connector.wait_for(
+        lambda: any("inte registrerad" in c.body.get("text", "") for c in bot.connector.sent)
+    )
+    reminder = next(c for c in bot.connector.sent if "inte registrerad" in c.body.get("text", ""))
+    assert reminder.conversation_id == kansli.channel_id
