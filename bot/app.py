@@ -39,6 +39,7 @@ from storage.db import Database, make_engine
 from storage.migrations import migrate
 from web.evidence import evidence_routes
 from web.flags import flag_routes
+from web.synpunkt_record import synpunkt_routes
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +174,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_get("/healthz", health)
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
     app.router.add_routes(evidence_routes(database, files, signer, clock))
+    app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     return app
 
 

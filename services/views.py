@@ -45,6 +45,8 @@ class SynpunktView:
     reference: str | None
     registered_by: str | None
     registered_at: datetime | None
+    record_url: str
+    """The signed link to the printable page with the whole chain."""
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,35 @@ class CaseViews:
             evidence_url=self._signer.url(f"/evidence/{case.id}", now + self._ttl),
             state=state,
             decision=decision_view,
-            synpunkt=_synpunkt_view(session, case.id) if state is CaseState.SYNPUNKT else None,
+            synpunkt=(
+                self._synpunkt_view(session, case.id, now) if state is CaseState.SYNPUNKT else None
+            ),
             departments=(
                 tuple((d.id, d.name) for d in list_departments(session) if d.id is not None)
                 if state is CaseState.OPEN
                 else ()
             ),
+        )
+
+    def _synpunkt_view(self, session: Session, case_id: int, now: datetime) -> SynpunktView | None:
+        synpunkt = synpunkt_for_case(session, case_id)
+        if synpunkt is None or synpunkt.id is None:
+            return None
+        department = get_department(session, synpunkt.department_id)
+        return SynpunktView(
+            id=synpunkt.id,
+            department=department.name if department else None,
+            handed_over_by=synpunkt.handed_over_by_name,
+            handed_over_at=synpunkt.handed_over_at,
+            answer=synpunkt.answer,
+            answered_by=synpunkt.answered_by_name,
+            answered_at=synpunkt.answered_at,
+            published_by=synpunkt.published_by_name,
+            published_at=synpunkt.published_at,
+            reference=synpunkt.reference,
+            registered_by=synpunkt.registered_by_name,
+            registered_at=synpunkt.registered_at,
+            record_url=self._signer.url(f"/synpunkt/{case_id}", now + self._ttl),
         )
 
 
@@ -176,25 +201,4 @@ def _decision_view(case: FlaggedCase, decision: Decision | None) -> DecisionView
         removed_at=removed_at,
         removed_by_name=decision.removal_confirmed_by_name,
         late_by=late_by,
-    )
-
-
-def _synpunkt_view(session: Session, case_id: int) -> SynpunktView | None:
-    synpunkt = synpunkt_for_case(session, case_id)
-    if synpunkt is None or synpunkt.id is None:
-        return None
-    department = get_department(session, synpunkt.department_id)
-    return SynpunktView(
-        id=synpunkt.id,
-        department=department.name if department else None,
-        handed_over_by=synpunkt.handed_over_by_name,
-        handed_over_at=synpunkt.handed_over_at,
-        answer=synpunkt.answer,
-        answered_by=synpunkt.answered_by_name,
-        answered_at=synpunkt.answered_at,
-        published_by=synpunkt.published_by_name,
-        published_at=synpunkt.published_at,
-        reference=synpunkt.reference,
-        registered_by=synpunkt.registered_by_name,
-        registered_at=synpunkt.registered_at,
     )

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from routine.decisions import Actor
 from storage.models import AuditEvent, table
@@ -33,4 +33,12 @@ def record(
             "case_id": case_id,
             "detail": json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
         },
+    )
+
+
+def events_for_case(session: Session, case_id: int) -> list[AuditEvent]:
+    return list(
+        session.exec(
+            select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(col(AuditEvent.id))
+        )
     )

@@ -34,6 +34,7 @@ def kansli_card(case: CaseView, language: str) -> Element:
         open_url(t(language, "card_evidence_link"), case.evidence_url),
     ]
     if synpunkt is not None:
+        actions.append(open_url(t(language, "kansli_record_link"), synpunkt.record_url))
         if synpunkt.answer is None:
             body.append(line(t(language, "kansli_no_answer"), color="Warning"))
         body.extend(synpunkt_progress(synpunkt, language, answer_input=False))

@@ -115,6 +115,25 @@ async def test_the_gate_question_goes_from_forwarding_to_registration(
     )
     assert "Inga synpunkter väntar" in await bot.say(KARIN, "synpunkter", kansli)
 
+    printout = next(
+        a["url"] for a in registered["value"]["actions"] if a["title"] == "Utskrift av synpunkten"
+    )
+    async with bot.http.get(printout) as response:
+        assert response.status == 200
+        page = await response.text()
+    for expected in (
+        "återvinningsstationen i Gate",
+        "/Hjo kommun",
+        "SYN-2026-0042",
+        "Lämnad för svar (Samhällsbyggnad)",
+        "Besvarad",
+        "Svaret publicerat",
+        "Registrerad i Synpunkten",
+    ):
+        assert expected in page
+    async with bot.http.get(printout.split("?")[0]) as response:
+        assert response.status == 403
+
 
 async def test_a_second_registration_sees_the_first(
     bot: RunningBot, kansli: Channel, sbf: Channel
