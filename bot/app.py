@@ -16,6 +16,7 @@ from bot.notify import TeamsNotifier
 from bot.runtime import Runtime
 from bot.settings import Settings
 from outbox.connector import BotConnector
+from outbox.mail import MailOutbox, SmtpSettings
 from outbox.tokens import MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
 from scheduler.jobs import JobContext, schedules
@@ -30,6 +31,7 @@ from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.reminders import DeadlineReminders
+from services.synpunkt_mail import SynpunktMail
 from services.synpunkter import Synpunkter, SynpunktReminders
 from services.upkeep import Upkeep
 from services.views import CaseViews
@@ -98,7 +100,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 database=database,
                 files=files,
                 views=views,
-                moderation=Moderation(views, notifier, settings.diarium_prefix),
+                moderation=Moderation(views, notifier, settings.diarium_prefix, _mail(settings)),
                 monitoring=monitoring,
                 duties=duties,
                 synpunkter=Synpunkter(views, notifier),
@@ -131,7 +133,10 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 ),
             )
             app[SCHEDULER] = scheduler
+            mails = _mail_outbox(database, settings, clock)
             outbox.start()
+            if mails is not None:
+                mails.start()
             screenshots.start()
             intake.start()
             scheduler.start()
@@ -140,6 +145,8 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             await intake.stop()
             await screenshots.stop()
             await outbox.stop()
+            if mails is not None:
+                await mails.stop()
         database.engine.dispose()
 
     async def messages(request: web.Request) -> web.StreamResponse:
@@ -176,6 +183,26 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_routes(evidence_routes(database, files, signer, clock))
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     return app
+
+
+def _mail(settings: Settings) -> SynpunktMail | None:
+    if not settings.mails_synpunkter:
+        return None
+    return SynpunktMail(settings.synpunkt_email, settings.smtp_from.rpartition("@")[2] or "modbot")
+
+
+def _mail_outbox(database: Database, settings: Settings, clock: Clock) -> MailOutbox | None:
+    if not settings.mails_synpunkter:
+        return None
+    smtp = SmtpSettings(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        username=settings.smtp_username,
+        password=settings.smtp_password.get_secret_value(),
+        starttls=settings.smtp_starttls,
+        sender=settings.smtp_from,
+    )
+    return MailOutbox(database, smtp, clock, settings.outbox_retry_base_seconds)
 
 
 def _tokens(settings: Settings) -> TokenSource:

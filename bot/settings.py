@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     attestation_reminder_time: time = time(13, 0)
     archive_dates: str = "06-01,12-01"
     culling_dates: str = "06-15,12-15"
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_starttls: bool = False
+    smtp_from: str = "modbot@localhost"
+    synpunkt_email: str = ""
     answer_within_vardagar: int = 5
     register_within_vardagar: int = 2
     outbox_pacing: bool = True
@@ -52,6 +59,10 @@ class Settings(BaseSettings):
             Duty.ARCHIVE: parse_dates(self.archive_dates),
             Duty.CULLING: parse_dates(self.culling_dates),
         }
+
+    @property
+    def mails_synpunkter(self) -> bool:
+        return bool(self.smtp_host and self.synpunkt_email)
 
     @property
     def development(self) -> bool:

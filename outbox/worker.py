@@ -82,7 +82,7 @@ class Outbox:
         self._pacers: dict[str, Pacer] = {}
         self._sweeper: asyncio.Task[None] | None = None
         self._owner = uuid.uuid4().hex
-        database.on_outbox_commit(self.wake)
+        database.on_commit(queue.TOPIC, self.wake)
 
     def start(self) -> None:
         self._sweeper = asyncio.create_task(self._sweep(), name="outbox-sweeper")

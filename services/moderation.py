@@ -25,6 +25,7 @@ from routine.errors import (
 from routine.permissions import ensure_may_decide
 from services.evidence import MODERATOR_FILE, REQUIRED_FOR_REMOVAL, EvidenceFiles
 from services.notifier import Notifier
+from services.synpunkt_mail import SynpunktMail
 from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.accounts import get_account
@@ -53,10 +54,17 @@ class Upload:
 
 
 class Moderation:
-    def __init__(self, views: CaseViews, notifier: Notifier, diarium_prefix: str) -> None:
+    def __init__(
+        self,
+        views: CaseViews,
+        notifier: Notifier,
+        diarium_prefix: str,
+        mail: SynpunktMail | None = None,
+    ) -> None:
         self._views = views
         self._notifier = notifier
         self._prefix = diarium_prefix
+        self._mail = mail
 
     def decide(self, session: Session, request: DecisionRequest, now: datetime) -> CaseView:
         case_id = request.case_id
@@ -128,6 +136,8 @@ class Moderation:
             self._notifier.synpunkt_handed_over(session, view, kansli_conversation, now)
         if department is not None:
             self._notifier.department_asked(session, view, department, now)
+        if kansli_conversation is not None and self._mail is not None:
+            self._mail.queue(session, view, now)
         session.commit()
         return view
 

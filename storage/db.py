@@ -15,6 +15,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
 AfterCommit = Callable[[set[str]], None]
+QUEUED = "queued_on_commit"
 
 
 def make_engine(url: str) -> Engine:
@@ -40,18 +41,17 @@ def make_engine(url: str) -> Engine:
 
 
 class Database:
-    """Hands out sessions and tells the outbox which conversations got new messages once
-    the transaction that queued them has committed (never before: an uncommitted message
-    must not be sent)."""
+    """Hands out sessions, and wakes the senders once the transaction that queued something
+    for them has committed (never before: an uncommitted message must not be sent)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._after_commit: list[AfterCommit] = []
+        self._after_commit: dict[str, list[AfterCommit]] = {}
         self._sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
         event.listen(self._sessions, "after_commit", self._notify)
 
-    def on_outbox_commit(self, callback: AfterCommit) -> None:
-        self._after_commit.append(callback)
+    def on_commit(self, topic: str, callback: AfterCommit) -> None:
+        self._after_commit.setdefault(topic, []).append(callback)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -59,7 +59,12 @@ class Database:
             yield session
 
     def _notify(self, session: Session) -> None:
-        queued: set[str] = session.info.pop("outbox_conversations", set())
-        if queued:
-            for callback in self._after_commit:
-                callback(queued)
+        queued: dict[str, set[str]] = session.info.pop(QUEUED, {})
+        for topic, values in queued.items():
+            for callback in self._after_commit.get(topic, []):
+                callback(values)
+
+
+def queued_on_commit(session: Session, topic: str, value: str) -> None:
+    """Note that `value` was queued for `topic` in this session's transaction."""
+    session.info.setdefault(QUEUED, {}).setdefault(topic, set()).add(value)

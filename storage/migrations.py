@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 from storage.models import (
     Department,
     DutyTask,
+    MailMessage,
     MonitoringAttestation,
     Person,
     SentReminder,
@@ -84,6 +85,10 @@ def _synpunkter(connection: Connection) -> None:
     table(Synpunkt).create(connection, checkfirst=True)
 
 
+def _mail(connection: Connection) -> None:
+    table(MailMessage).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -93,6 +98,7 @@ STEPS: list[Step] = [
     _last_published,
     _duty_tasks,
     _synpunkter,
+    _mail,
 ]
 
 

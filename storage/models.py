@@ -246,3 +246,23 @@ class Synpunkt(SQLModel, table=True):
     reference: str | None = Field(default=None, max_length=40)
     registered_by_name: str | None = Field(default=None, max_length=200)
     registered_at: datetime | None = Field(default=None, sa_column=_moment(True))
+
+
+class MailMessage(SQLModel, table=True):
+    """Routine 4.1: a synpunkt e-mailed to Synpunkten's (DF Respons) intake, kept until sent."""
+
+    __tablename__ = "mail_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="flagged_case.id", index=True)
+    to_address: str = Field(max_length=320)
+    subject: str = Field(max_length=300)
+    body: str
+    message_id: str = Field(max_length=300, unique=True)
+    status: str = Field(default="pending", max_length=10)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_column=_moment())
+    claimed_until: datetime | None = Field(default=None, sa_column=_moment(True))
+    last_error: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(sa_column=_moment())
+    sent_at: datetime | None = Field(default=None, sa_column=_moment(True))

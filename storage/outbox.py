@@ -7,8 +7,10 @@ from typing import Any
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
+from storage.db import queued_on_commit
 from storage.models import Card, OutboxMessage
 
+TOPIC = "outbox"
 PENDING = "pending"
 SENT = "sent"
 FAILED = "failed"
@@ -36,7 +38,7 @@ def enqueue(
         created_at=now,
     )
     session.add(message)
-    session.info.setdefault("outbox_conversations", set()).add(conversation_id)
+    queued_on_commit(session, TOPIC, conversation_id)
     return message
 
 

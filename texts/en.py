@@ -242,6 +242,11 @@ MESSAGES: dict[str, str] = {
     "error_answer_missing": "Write the answer first (at most 5000 characters).",
     "error_not_the_department": "Only the department that was asked can answer here.",
     "error_unknown_department": "That department does not exist. Choose another.",
+    "mail_subject": "Quick synpunkt from {platform} {account} (case {case})",
+    "mail_intro": "A synpunkt that came in through the municipality's social media (routine 4.1).",
+    "mail_link": "Link",
+    "mail_department": "Sent for an answer to",
+    "mail_question": "Question",
     "kansli_title": "Synpunkt to register in Synpunkten – case #{case}",
     "kansli_intro": (
         "A comment on {platform} {account} has the character of a synpunkt. "

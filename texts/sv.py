@@ -247,6 +247,11 @@ MESSAGES: dict[str, str] = {
     "error_answer_missing": "Skriv svaret först (högst 5000 tecken).",
     "error_not_the_department": "Bara avdelningen som fick frågan kan svara här.",
     "error_unknown_department": "Avdelningen finns inte. Välj en annan.",
+    "mail_subject": "Snabbsynpunkt från {platform} {account} (ärende {case})",
+    "mail_intro": "Synpunkt som kommit in via kommunens sociala medier (rutinen avsnitt 4.1).",
+    "mail_link": "Länk",
+    "mail_department": "Skickad för svar till",
+    "mail_question": "Fråga",
     "kansli_title": "Synpunkt att registrera i Synpunkten – ärende #{case}",
     "kansli_intro": (
         "En kommentar på {platform} {account} har karaktär av synpunkt. "
