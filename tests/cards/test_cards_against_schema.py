@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.cards.case_card import case_card
+from bot.cards.department_card import department_card
 from bot.cards.digest_card import digest_card
 from bot.cards.duty_card import duty_card
 from bot.cards.kansli_card import kansli_card
 from routine.decisions import CaseState, DecisionKind
 from routine.halfyear import Duty
-from services.views import CaseView, DecisionView, DigestView, TaskView
+from services.views import CaseView, DecisionView, DigestView, SynpunktView, TaskView
 from tests.schemas import assert_valid_card
 
 WRITTEN = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -150,3 +151,60 @@ def test_duty_card_is_valid(language: str, duty: Duty, done: bool) -> None:
         reference="KS 2026/1" if done else None,
     )
     assert_valid_card(duty_card(task, language))
+
+
+def _synpunkt(**changes: object) -> SynpunktView:
+    start = SynpunktView(
+        id=1,
+        department="Samhällsbyggnad",
+        handed_over_by="Anna",
+        handed_over_at=WRITTEN,
+        answer=None,
+        answered_by=None,
+        answered_at=None,
+        published_by=None,
+        published_at=None,
+        reference=None,
+        registered_by=None,
+        registered_at=None,
+        record_url="http://localhost:3978/synpunkt/7?exp=1&sig=x",
+    )
+    return replace(start, **changes)  # type: ignore[arg-type]
+
+
+SYNPUNKT_STATES = {
+    "forwarded": _synpunkt(),
+    "answered": _synpunkt(answer="Svar", answered_by="Sigrid", answered_at=WRITTEN),
+    "published": _synpunkt(
+        answer="Svar",
+        answered_by="Sigrid",
+        answered_at=WRITTEN,
+        published_by="Anna",
+        published_at=WRITTEN,
+    ),
+    "registered": _synpunkt(
+        answer="Svar",
+        answered_by="Sigrid",
+        answered_at=WRITTEN,
+        published_by="Anna",
+        published_at=WRITTEN,
+        reference="SYN-2026-1",
+        registered_by="Karin",
+        registered_at=WRITTEN,
+    ),
+    "no department": _synpunkt(department=None),
+}
+
+
+@pytest.mark.parametrize("state", SYNPUNKT_STATES)
+@pytest.mark.parametrize("render", [case_card, kansli_card, department_card])
+def test_every_card_about_a_synpunkt_is_valid(state: str, render: object) -> None:
+    case = replace(CASES["synpunkt"], synpunkt=SYNPUNKT_STATES[state])
+    assert_valid_card(render(case, "sv"))  # type: ignore[operator]
+
+
+def test_open_card_offers_the_departments() -> None:
+    card = case_card(replace(OPEN, departments=((1, "Samhällsbyggnad"),)), "sv")
+    assert_valid_card(card)
+    chooser = next(e for e in card["body"] if e.get("id") == "department")
+    assert chooser["choices"] == [{"title": "Samhällsbyggnad", "value": "1"}]
