@@ -9,7 +9,7 @@ import mimetypes
 
 from botbuilder.schema import Activity, Attachment
 
-from bot.notify import MODERATOR
+from bot.delivery import MODERATOR
 from bot.runtime import Runtime
 from bot.turns import Turn
 from outbox.connector import ConnectorError
