@@ -56,6 +56,9 @@ def system_clock() -> datetime:
 
 
 def create_app(settings: Settings, clock: Clock = system_clock) -> web.Application:
+    problems = settings.unsafe_to_serve()
+    if problems:
+        raise ValueError("; ".join(problems))
     database = Database(make_engine(settings.database_url))
     migrate(database.engine)
     _configure_kansli(database, settings, clock)

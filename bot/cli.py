@@ -3,6 +3,7 @@
 import argparse
 import logging
 import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -10,6 +11,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import ValidationError
 
 from bot.app import create_app
+from bot.app_package import build_package
 from bot.settings import Settings
 from scheduler.runner import TIMEZONE, job_store, list_jobs
 from storage.db import make_engine
@@ -21,10 +23,15 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "jobs"],
-        help="serve: start the bot (default); jobs: list the scheduled jobs and their next run",
+        choices=["serve", "jobs", "package"],
+        help=(
+            "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
+            "package: build the Teams app package"
+        ),
     )
-    command = parser.parse_args(argv).command
+    parser.add_argument("--out", type=Path, default=Path("modbot-teams.zip"))
+    arguments = parser.parse_args(argv)
+    command = arguments.command
     try:
         settings = Settings()
     except ValidationError as error:
@@ -37,6 +44,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     if command == "jobs":
         return _print_jobs(settings)
+    if command == "package":
+        try:
+            built = build_package(settings.app_id, settings.public_url, arguments.out)
+        except ValueError as error:
+            print(f"modbot: {error}", file=sys.stderr)
+            return 2
+        print(f"Teams-apppaketet finns i {built}")
+        return 0
+    unsafe = settings.unsafe_to_serve()
+    for reason in unsafe:
+        print(f"modbot: {reason}", file=sys.stderr)
+    if unsafe:
+        return 2
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
     return 0
 

@@ -1,7 +1,7 @@
 """Every setting, read from MODBOT_* environment variables (see README for the list).
 
 Without an app id the bot runs in local development mode: /api/messages and /api/flags are
-open and a warning is logged. With an app id, unsafe values are refused at start.
+open and a warning is logged. With an app id, `unsafe_to_serve` lists what refuses the start.
 """
 
 from datetime import time
@@ -69,7 +69,7 @@ class Settings(BaseSettings):
         return not self.app_id
 
     @model_validator(mode="after")
-    def _safe_outside_development(self) -> "Settings":
+    def _consistent(self) -> "Settings":
         if not valid_prefix(self.diarium_prefix):
             raise ValueError("MODBOT_DIARIUM_PREFIX: 1–10 versaler, t.ex. SM")
         if min(self.answer_within_vardagar, self.register_within_vardagar) < 1:
@@ -85,8 +85,13 @@ class Settings(BaseSettings):
             raise ValueError(
                 "MODBOT_KANSLI_CONVERSATION_ID and MODBOT_KANSLI_SERVICE_URL go together"
             )
+        return self
+
+    def unsafe_to_serve(self) -> list[str]:
+        """What must be fixed before the bot may serve outside development (checked at start,
+        so that `modbot jobs` and `modbot package` work without the serving secrets)."""
         if self.development:
-            return self
+            return []
         problems = []
         if not self.app_password.get_secret_value():
             problems.append("MODBOT_APP_PASSWORD is required with MODBOT_APP_ID")
@@ -98,6 +103,4 @@ class Settings(BaseSettings):
             problems.append("MODBOT_LINK_SECRET must be at least 32 characters")
         if not self.public_url.startswith("https://"):
             problems.append("MODBOT_PUBLIC_URL must be https:// outside development")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems

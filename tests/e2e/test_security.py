@@ -6,6 +6,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.app import create_app
 from tests.conftest import MovingClock, free_port, make_settings, start_bot
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams import ANNA, Channel
@@ -42,5 +43,7 @@ async def test_requests_without_a_valid_token_are_refused(
 
 
 def test_unsafe_settings_are_refused_outside_development(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, 1, app_id="x", app_password="p", api_key="short")
+    assert any("MODBOT_API_KEY" in problem for problem in settings.unsafe_to_serve())
     with pytest.raises(ValueError, match="MODBOT_API_KEY"):
-        make_settings(tmp_path, 1, app_id="x", app_password="p", api_key="short")
+        create_app(settings)
