@@ -212,7 +212,10 @@ def _tokens(settings: Settings) -> TokenSource:
     if settings.development:
         return NoToken()
     return MsalTokenSource(
-        settings.app_id, settings.app_password.get_secret_value(), settings.app_tenant_id or None
+        settings.app_id,
+        settings.app_password.get_secret_value(),
+        settings.app_tenant_id or None,
+        settings.app_authority_host,
     )
 
 

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     app_password: SecretStr = SecretStr("")
     app_tenant_id: str = ""
     app_type: Literal["MultiTenant", "SingleTenant"] = "MultiTenant"
+    app_authority_host: str = "https://login.microsoftonline.com"
     api_key: SecretStr = SecretStr("")
     link_secret: SecretStr = SecretStr("")
     diarium_prefix: str = "SM"

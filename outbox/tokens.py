@@ -30,11 +30,17 @@ class NoToken:
         return None
 
 
+PUBLIC_CLOUD = "https://login.microsoftonline.com"
+
+
 class MsalTokenSource:
-    def __init__(self, app_id: str, password: str, tenant_id: str | None) -> None:
+    def __init__(
+        self, app_id: str, password: str, tenant_id: str | None, authority_host: str = PUBLIC_CLOUD
+    ) -> None:
         self._app_id = app_id
         self._password = password
-        self._authority = f"https://login.microsoftonline.com/{tenant_id or 'botframework.com'}"
+        self._authority_host = authority_host.rstrip("/")
+        self._authority = f"{self._authority_host}/{tenant_id or 'botframework.com'}"
         self._client: msal.ConfidentialClientApplication | None = None
         self._token: str | None = None
         self._expires_at = 0.0
@@ -57,7 +63,12 @@ class MsalTokenSource:
 
     def _acquire(self) -> dict[str, Any]:
         if self._client is None:
+            known = self._authority_host == PUBLIC_CLOUD
             self._client = msal.ConfidentialClientApplication(
-                self._app_id, client_credential=self._password, authority=self._authority
+                self._app_id,
+                client_credential=self._password,
+                authority=self._authority,
+                validate_authority=known,
+                instance_discovery=None if known else False,
             )
         return self._client.acquire_token_for_client(scopes=[BOT_CONNECTOR_SCOPE])
