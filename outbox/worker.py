@@ -122,6 +122,10 @@ class Outbox:
                     batch = queue.pending_in_conversation(session, conversation_id, BATCH)
                 if not batch:
                     return
+                wait = (batch[0].next_attempt_at - self._clock()).total_seconds()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
                 held = self._claim(batch)
                 for message in batch:
                     step = (
@@ -137,9 +141,10 @@ class Outbox:
             log.exception("outbox lane %s stopped; the sweeper restarts it", conversation_id)
 
     async def _deliver_in_turn(self, message: OutboxMessage) -> Step:
-        delay = (message.next_attempt_at - self._clock()).total_seconds()
-        if delay > 0:
-            await asyncio.sleep(delay)
+        """Claims are only taken on due messages, and only the pacing (under 30 s, less than a
+        claim's hold) is waited for while holding them."""
+        if message.next_attempt_at > self._clock():
+            return Step.REFETCH
         if self._pacing:
             pacer = self._pacers.setdefault(message.conversation_id, Pacer())
             wait = pacer.wait_time(time.monotonic())
