@@ -118,59 +118,99 @@ async def playground(tmp_path: Path, clock: MovingClock) -> AsyncIterator[tuple[
     await runner.cleanup()
 
 
+class Session:
+    """One user of the playground's built-in team, talking to the bot."""
+
+    def __init__(self, client: Playground, config: dict[str, Any]) -> None:
+        self.client = client
+        self.bot = config["bot"]
+        self.user = config["currentUser"]
+        self.channels = [channel["id"] for channel in config["teams"][0]["channels"]]
+
+    async def say(self, channel: str, text: str) -> dict[str, Any]:
+        seen = len(self.client.events)
+        mention = f"<at>{self.bot['name']}</at>"
+        await self.client.post(
+            f"/_conversation/v1/conversations/{channel}/messages",
+            {
+                "from": {"id": self.user["id"]},
+                "text": f"{mention} {text}",
+                "textFormat": "plain",
+                "mentions": [
+                    {"mentioned": {"id": self.bot["id"], "name": self.bot["name"]}, "text": mention}
+                ],
+            },
+        )
+        return (await self.client.next_message(seen))["message"]
+
+    async def press(
+        self, channel: str, card_id: str, verb: str, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        return dict(
+            await self.client.post(
+                "/_conversation/v1/invoke",
+                {
+                    "name": "adaptiveCard/action",
+                    "value": {"action": {"type": "Action.Execute", "verb": verb, "data": data}},
+                    "from": {"id": self.user["id"]},
+                    "conversation": {"id": f"{channel};messageid={card_id}"},
+                    "replyToId": card_id,
+                },
+            )
+        )
+
+
+async def _linked(playground: tuple[Playground, str]) -> tuple[Session, str]:
+    client, bot_url = playground
+    config = await (await client.http.get(client.url + "/_internal/v1/testConfig")).json()
+    me = Session(client, config["config"])
+    general = me.channels[0]
+    seen = len(client.events)
+    await client.post(f"/_debug/conversation/{general}/installation", {})
+    assert "koppla" in (await client.next_message(seen))["message"]["text"]
+    reply = await me.say(general, 'koppla facebook "Hjo kommun" https://facebook.com/hjokommun')
+    assert "Hjo kommun" in reply["text"]
+    return me, bot_url
+
+
+async def _flagged(me: Session, bot_url: str, **fields: Any) -> tuple[int, dict[str, Any]]:
+    seen = len(me.client.events)
+    async with me.client.http.post(bot_url + "/api/flags", json=flag(**fields)) as response:
+        assert response.status == 201
+        case_id = (await response.json())["case_id"]
+    return case_id, (await me.client.next_message(seen, card=True))["message"]
+
+
 async def test_a_moderator_links_the_channel_and_keeps_a_flagged_comment(
     playground: tuple[Playground, str],
 ) -> None:
-    client, bot_url = playground
-    config = (await (await client.http.get(client.url + "/_internal/v1/testConfig")).json())[
-        "config"
-    ]
-    channel = config["teams"][0]["channels"][0]["id"]
-    bot = config["bot"]
-    user = config["currentUser"]
-
-    seen = len(client.events)
-    await client.post(f"/_debug/conversation/{channel}/installation", {})
-    greeting = await client.next_message(seen)
-    assert "koppla" in greeting["message"]["text"]
-
-    seen = len(client.events)
-    mention = f"<at>{bot['name']}</at>"
-    await client.post(
-        f"/_conversation/v1/conversations/{channel}/messages",
-        {
-            "from": {"id": user["id"]},
-            "text": f'{mention} koppla facebook "Hjo kommun" https://facebook.com/hjokommun',
-            "textFormat": "plain",
-            "mentions": [{"mentioned": {"id": bot["id"], "name": bot["name"]}, "text": mention}],
-        },
-    )
-    assert "Hjo kommun" in (await client.next_message(seen))["message"]["text"]
-
-    seen = len(client.events)
-    async with client.http.post(bot_url + "/api/flags", json=flag()) as response:
-        assert response.status == 201
-        case_id = (await response.json())["case_id"]
-    card_message = (await client.next_message(seen, card=True))["message"]
-    card_id = card_message["messageId"]
-    assert "Flaggad kommentar" in json.dumps(card_message["attachments"][0]["content"])
-
-    answer = await client.post(
-        "/_conversation/v1/invoke",
-        {
-            "name": "adaptiveCard/action",
-            "value": {
-                "action": {
-                    "type": "Action.Execute",
-                    "title": "Behåll",
-                    "verb": "keep",
-                    "data": {"case": case_id, "category": "fortal"},
-                }
-            },
-            "from": {"id": user["id"]},
-            "conversation": {"id": f"{channel};messageid={card_id}"},
-            "replyToId": card_id,
-        },
+    me, bot_url = await _linked(playground)
+    case_id, card = await _flagged(me, bot_url)
+    assert "Flaggad kommentar" in json.dumps(card["attachments"][0]["content"])
+    answer = await me.press(
+        me.channels[0], card["messageId"], "keep", {"case": case_id, "category": "fortal"}
     )
     assert answer["type"] == "application/vnd.microsoft.card.adaptive"
-    assert f"beslutat av {user['name']}" in json.dumps(answer["value"], ensure_ascii=False)
+    assert f"beslutat av {me.user['name']}" in json.dumps(answer["value"], ensure_ascii=False)
+
+
+async def test_a_synpunkt_reaches_kanslienheten_and_is_registered(
+    playground: tuple[Playground, str],
+) -> None:
+    me, bot_url = await _linked(playground)
+    general, announcements = me.channels[0], me.channels[1]
+    reply = await me.say(announcements, "kansli här")
+    assert "registry office" in reply["text"]  # the playground user's Teams is in English
+    case_id, card = await _flagged(me, bot_url, text="Varför finns ingen återvinning i Gate?")
+    seen = len(me.client.events)
+    answer = await me.press(general, card["messageId"], "synpunkt", {"case": case_id})
+    assert "Synpunkt" in json.dumps(answer["value"], ensure_ascii=False)
+    kansli = (await me.client.next_message(seen, card=True))["message"]
+    assert "Synpunkten" in json.dumps(kansli["attachments"][0]["content"], ensure_ascii=False)
+    registered = await me.press(
+        announcements,
+        kansli["messageId"],
+        "synpunkt_register",
+        {"case": case_id, "reference": "SYN-2026-0042"},
+    )
+    assert "Registrerad – ref SYN-2026-0042" in json.dumps(registered["value"], ensure_ascii=False)
