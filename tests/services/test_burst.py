@@ -24,7 +24,7 @@ async def test_quiet_waits_for_a_pause_but_not_past_the_longest_deferral() -> No
     arrivals = asyncio.create_task(keep_arriving())
     await asyncio.sleep(0)
     started = time.monotonic()
-    await burst.quiet(gap=0.05, longest=0.1)
+    await burst.quiet(gap=0.5, longest=0.1)
     waited = time.monotonic() - started
     arrivals.cancel()
     assert waited >= 0.09
