@@ -23,7 +23,6 @@ from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
 from services.burst import Burst
 from services.capture import ScreenshotWorker
-from services.config import ModerationConfig
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.intake_queue import IntakeQueue
@@ -68,15 +67,8 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             "requests%s. Never expose this to a network.",
             "" if settings.api_key.get_secret_value() else " and /api/flags needs no key",
         )
-    config = ModerationConfig(
-        diarium_prefix=settings.diarium_prefix,
-        evidence_dir=settings.evidence_dir,
-        evidence_link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
-        language=settings.language,
-        max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
-    )
     signer = LinkSigner(_link_secret(database, settings), settings.public_url)
-    views = CaseViews(signer, config.evidence_link_ttl)
+    views = CaseViews(signer, timedelta(hours=settings.evidence_link_ttl_hours))
     notifier = TeamsNotifier(settings.language)
     files = EvidenceFiles(settings.evidence_dir)
     burst = Burst()
@@ -99,7 +91,6 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 retry_base_seconds=settings.outbox_retry_base_seconds,
             )
             runtime = Runtime(
-                config=config,
                 database=database,
                 files=files,
                 views=views,
@@ -109,8 +100,8 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 synpunkter=Synpunkter(views, notifier),
                 notifier=notifier,
                 connector=connector,
-                screenshots=screenshots,
                 clock=clock,
+                max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
             )
             bot = ModBot(runtime, settings.language)
             app[ADAPTER] = make_adapter(settings, bot.report_error)

@@ -43,7 +43,7 @@ async def attach_evidence(runtime: Runtime, turn: Turn, activity: Activity) -> s
         name, url, kind = _describe(item, number)
         try:
             data = await runtime.connector.download(
-                url, turn.home.service_url, runtime.config.max_attachment_bytes
+                url, turn.home.service_url, runtime.max_attachment_bytes
             )
         except ConnectorError as error:
             log.warning("evidence download from %s failed: %s", url, error)

@@ -6,8 +6,6 @@ from datetime import datetime
 
 from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
-from services.capture import ScreenshotWorker
-from services.config import ModerationConfig
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.moderation import Moderation
@@ -19,7 +17,6 @@ from storage.db import Database
 
 @dataclass(frozen=True)
 class Runtime:
-    config: ModerationConfig
     database: Database
     files: EvidenceFiles
     views: CaseViews
@@ -29,5 +26,5 @@ class Runtime:
     synpunkter: Synpunkter
     notifier: TeamsNotifier
     connector: BotConnector
-    screenshots: ScreenshotWorker
     clock: Callable[[], datetime]
+    max_attachment_bytes: int
