@@ -13,8 +13,10 @@ from pydantic import ValidationError
 from bot.app import create_app
 from bot.app_package import build_package
 from bot.settings import Settings
+from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
 from storage.db import make_engine
+from texts import t
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,12 +25,14 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "jobs", "package"],
+        choices=["serve", "jobs", "package", "screen"],
         help=(
             "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
-            "package: build the Teams app package"
+            "package: build the Teams app package; screen: screen a text against section 6"
         ),
     )
+    parser.add_argument("text", nargs="?", default="", help="the text for `screen`")
+    parser.add_argument("--image", action="store_true", help="`screen`: the comment has an image")
     parser.add_argument("--out", type=Path, default=Path("modbot-teams.zip"))
     arguments = parser.parse_args(argv)
     command = arguments.command
@@ -44,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if command == "jobs":
         return _print_jobs(settings)
+    if command == "screen":
+        return _print_verdict(settings, arguments.text, arguments.image)
     if command == "package":
         try:
             built = build_package(settings.app_id, settings.public_url, arguments.out)
@@ -58,6 +64,25 @@ def main(argv: list[str] | None = None) -> int:
     if unsafe:
         return 2
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+def _print_verdict(settings: Settings, text: str, has_images: bool) -> int:
+    """`modbot screen "text"`: the section-6 rules without any platform."""
+    try:
+        word_lists = load_word_lists(settings.screening_wordlists)
+    except (OSError, ValueError) as error:
+        print(f"modbot: {error}", file=sys.stderr)
+        return 2
+    verdict = screen(text, word_lists, has_images)
+    language = settings.language
+    answer = t(language, "screen_yes" if verdict.flagged else "screen_no")
+    print(t(language, "screen_flagged", answer=answer))
+    if verdict.suggested_category is not None:
+        category = t(language, f"category_{verdict.suggested_category.value}")
+        print(t(language, "screen_category", category=category))
+    for reason in verdict.reasons:
+        print(t(language, "screen_reason", reason=reason))
     return 0
 
 

@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     smtp_from: str = "modbot@localhost"
     synpunkt_email: str = ""
+    screening_wordlists: Path | None = None
     answer_within_vardagar: int = 5
     register_within_vardagar: int = 2
     outbox_pacing: bool = True

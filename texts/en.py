@@ -155,6 +155,11 @@ MESSAGES: dict[str, str] = {
         "registered in Synpunkten. Register it today on its card in this channel. "
         "[Open the comment]({link})"
     ),
+    "screen_flagged": "Flagged: {answer}",
+    "screen_yes": "yes",
+    "screen_no": "no",
+    "screen_category": "Suggested category: {category}",
+    "screen_reason": "- {reason}",
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",

@@ -156,6 +156,11 @@ MESSAGES: dict[str, str] = {
         "registrerad i Synpunkten. Registrera den i dag på kortet i den här kanalen. "
         "[Öppna kommentaren]({link})"
     ),
+    "screen_flagged": "Flaggas: {answer}",
+    "screen_yes": "ja",
+    "screen_no": "nej",
+    "screen_category": "Föreslagen kategori: {category}",
+    "screen_reason": "- {reason}",
     "kansli_set": "Den här kanalen tar nu emot synpunkter som kanslienheten ska registrera.",
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."
