@@ -19,6 +19,7 @@ from outbox.connector import BotConnector
 from outbox.mail import MailOutbox, SmtpSettings
 from outbox.tokens import MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
+from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
 from services.burst import Burst
@@ -73,7 +74,14 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     files = EvidenceFiles(settings.evidence_dir)
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
-    intake = IntakeQueue(database, files, clock, screenshots.wake, burst)
+    intake = IntakeQueue(
+        database,
+        files,
+        clock,
+        screenshots.wake,
+        burst,
+        load_word_lists(settings.screening_wordlists),
+    )
     monitoring = Monitoring(
         views, notifier, settings.digest_time, settings.attestation_reminder_time
     )

@@ -8,6 +8,7 @@ pattern. A comment that asks or complains to the municipality is a *möjlig synp
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -95,7 +96,7 @@ def load_word_lists(folder: Path | None = None) -> list[WordList]:
     return lists
 
 
-def screen(text: str, word_lists: list[WordList], has_images: bool = False) -> Verdict:
+def screen(text: str, word_lists: Sequence[WordList], has_images: bool = False) -> Verdict:
     matches: list[Match] = []
     for word_list in word_lists:
         found = word_list.pattern.search(text)

@@ -4,6 +4,7 @@ The raw JSON as received is saved and hashed in the same transaction that create
 so the comment is on record before anyone can edit or delete it on the platform.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any
@@ -14,6 +15,7 @@ from sqlmodel import Session
 from routine.categories import parse_category
 from routine.decisions import Actor
 from routine.platforms import parse_platform
+from routine.screening import Verdict, WordList, screen
 from services.evidence import RAW_JSON, EvidenceFiles
 from storage import audit, cases
 from storage.accounts import find_account
@@ -70,6 +72,10 @@ class FlagIn(BaseModel):
         if category is None:
             raise ValueError("unknown_category")
         return category.value
+
+
+def _screened_category(verdict: Verdict) -> str | None:
+    return verdict.suggested_category.value if verdict.suggested_category else None
 
 
 class FlagRejected(Exception):
@@ -130,8 +136,10 @@ def accept_flag(
     flag: FlagIn,
     raw_body: bytes,
     now: datetime,
+    word_lists: Sequence[WordList] = (),
 ) -> IntakeResult:
-    """Store one flag in the caller's transaction (see services.intake_queue for the commit)."""
+    """Store one flag in the caller's transaction (see services.intake_queue for the commit).
+    A flag that gives no category or reason gets the section-6 screening's."""
     if flag.created_at > now + CLOCK_SKEW:
         raise FlagRejected({"created_at": "ligger i framtiden"})
     account = find_account(session, flag.platform, flag.account)
@@ -143,6 +151,7 @@ def accept_flag(
     existing = cases.find_case_id(session, account_id, flag.comment_id)
     if existing is not None:
         return IntakeResult(existing, created=False)
+    verdict = screen(flag.text, word_lists)
     case_id = cases.add_case(
         session,
         account_id=account_id,
@@ -154,8 +163,8 @@ def accept_flag(
         text=flag.text,
         comment_created_at=flag.created_at,
         received_at=now,
-        suggested_category=flag.category,
-        reason=flag.reason,
+        suggested_category=flag.category or _screened_category(verdict),
+        reason=flag.reason or verdict.reason or None,
         flagged_by=flag.flagged_by,
     )
     flagger = Actor(id=f"flag:{flag.flagged_by or 'api'}", name=flag.flagged_by or "API")

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from routine.screening import WordList
 from services.burst import Burst
 from services.evidence import EvidenceFiles
 from services.intake import FlagIn, FlagRejected, IntakeResult, accept_flag
@@ -28,7 +29,9 @@ class IntakeQueue:
         clock: Callable[[], datetime],
         on_new_cases: Callable[[], None],
         burst: Burst,
+        word_lists: list[WordList],
     ) -> None:
+        self._word_lists = word_lists
         self._burst = burst
         self._database = database
         self._files = files
@@ -70,7 +73,12 @@ class IntakeQueue:
                 for flag, raw_body, future in batch:
                     try:
                         stored.append(
-                            (future, accept_flag(session, self._files, flag, raw_body, now))
+                            (
+                                future,
+                                accept_flag(
+                                    session, self._files, flag, raw_body, now, self._word_lists
+                                ),
+                            )
                         )
                     except FlagRejected as rejected:
                         future.set_exception(rejected)

@@ -199,3 +199,18 @@ async def test_kanslienheten_can_be_set_by_configuration(
             )
         )
     await runner.cleanup()
+
+
+async def test_a_flag_without_category_gets_the_screenings_suggestion_and_reason(
+    bot: RunningBot,
+) -> None:
+    await bot.link_hjo()
+    await bot.flagged_card(flag(text="Du är en idiot!", category=None, reason=None))
+    facts = {
+        fact["title"]: fact["value"]
+        for element in bot.connector.cards()[-1]["body"]
+        if element["type"] == "FactSet"
+        for fact in element["facts"]
+    }
+    assert facts["Föreslagen kategori"] == "Förtal, personangrepp eller förolämpning"
+    assert facts["Skäl"] == 'innehåller "idiot" (fortal.txt)'
