@@ -151,7 +151,11 @@ def accept_flag(
     existing = cases.find_case_id(session, account_id, flag.comment_id)
     if existing is not None:
         return IntakeResult(existing, created=False)
-    verdict = screen(flag.text, word_lists)
+    category, reason = flag.category, flag.reason
+    if category is None or reason is None:
+        verdict = screen(flag.text, word_lists)
+        category = category or _screened_category(verdict)
+        reason = reason or verdict.reason or None
     case_id = cases.add_case(
         session,
         account_id=account_id,
@@ -163,8 +167,8 @@ def accept_flag(
         text=flag.text,
         comment_created_at=flag.created_at,
         received_at=now,
-        suggested_category=flag.category or _screened_category(verdict),
-        reason=flag.reason or verdict.reason or None,
+        suggested_category=category,
+        reason=reason,
         flagged_by=flag.flagged_by,
     )
     flagger = Actor(id=f"flag:{flag.flagged_by or 'api'}", name=flag.flagged_by or "API")

@@ -157,11 +157,7 @@ class CaseViews:
             synpunkt=(
                 self._synpunkt_view(session, case.id, now) if state is CaseState.SYNPUNKT else None
             ),
-            departments=(
-                tuple((d.id, d.name) for d in list_departments(session) if d.id is not None)
-                if state is CaseState.OPEN
-                else ()
-            ),
+            departments=_departments(session) if state is CaseState.OPEN else (),
         )
 
     def _synpunkt_view(self, session: Session, case_id: int, now: datetime) -> SynpunktView | None:
@@ -184,6 +180,15 @@ class CaseViews:
             registered_at=synpunkt.registered_at,
             record_url=self._signer.url(f"/synpunkt/{case_id}", now + self._ttl),
         )
+
+
+def _departments(session: Session) -> tuple[tuple[int, str], ...]:
+    """Once per session: a batch of new cards shares one look-up."""
+    if "departments" not in session.info:
+        session.info["departments"] = tuple(
+            (d.id, d.name) for d in list_departments(session) if d.id is not None
+        )
+    return tuple(session.info["departments"])
 
 
 def _decision_view(case: FlaggedCase, decision: Decision | None) -> DecisionView | None:
