@@ -62,18 +62,7 @@ class ReminderMessages(Delivery):
         day: date,
         now: datetime,
     ) -> None:
-        def missing(officer_shown: str) -> str:
-            return t(
-                self._language,
-                "monitoring_missing",
-                officer=officer_shown,
-                account=account.name,
-                link=account.url,
-            )
-
-        self._tell(
-            session, officer, "reminder_no_officer", account.channel_conversation_id, missing, now
-        )
+        self._tell_about(session, account, officer, "officer", "monitoring_missing", now)
 
     def monitoring_missed(
         self,
@@ -84,19 +73,15 @@ class ReminderMessages(Delivery):
         day: date,
         now: datetime,
     ) -> None:
-        def missed(manager_shown: str) -> str:
-            return t(
-                self._language,
-                "monitoring_missed",
-                manager=manager_shown,
-                account=account.name,
-                day=day.isoformat(),
-                officer=self._officer_name(officer),
-                link=account.url,
-            )
-
-        self._tell(
-            session, manager, "reminder_no_manager", account.channel_conversation_id, missed, now
+        self._tell_about(
+            session,
+            account,
+            manager,
+            "manager",
+            "monitoring_missed",
+            now,
+            day=day.isoformat(),
+            officer=self._officer_name(officer),
         )
 
     def update_nudge(
@@ -109,37 +94,22 @@ class ReminderMessages(Delivery):
         since: datetime,
         now: datetime,
     ) -> None:
-        key = "nudge_officer" if nudge is Nudge.OFFICER else "nudge_manager"
-        missing = "reminder_no_officer" if nudge is Nudge.OFFICER else "reminder_no_manager"
-
-        def nudged(person_shown: str) -> str:
-            return t(
-                self._language,
-                key,
-                person=person_shown,
-                account=account.name,
-                since=since,
-                officer=self._officer_name(officer),
-                link=account.url,
-            )
-
-        self._tell(session, person, missing, account.channel_conversation_id, nudged, now)
+        self._tell_about(
+            session,
+            account,
+            person,
+            "person",
+            "nudge_officer" if nudge is Nudge.OFFICER else "nudge_manager",
+            now,
+            missing_key="reminder_no_officer" if nudge is Nudge.OFFICER else "reminder_no_manager",
+            since=since,
+            officer=self._officer_name(officer),
+        )
 
     def officer_missing(
         self, session: Session, account: Account, manager: Person | None, now: datetime
     ) -> None:
-        def missing(manager_shown: str) -> str:
-            return t(
-                self._language,
-                "officer_missing",
-                person=manager_shown,
-                account=account.name,
-                link=account.url,
-            )
-
-        self._tell(
-            session, manager, "reminder_no_manager", account.channel_conversation_id, missing, now
-        )
+        self._tell_about(session, account, manager, "person", "officer_missing", now)
 
     def duty_reminder(
         self, session: Session, task: TaskView, officer: Person | None, now: datetime
@@ -178,6 +148,35 @@ class ReminderMessages(Delivery):
             )
 
         self._tell(session, manager, "reminder_no_manager", task.channel_id, overdue, now)
+
+    def _tell_about(
+        self,
+        session: Session,
+        account: Account,
+        person: Person | None,
+        slot: str,
+        key: str,
+        now: datetime,
+        missing_key: str | None = None,
+        **values: object,
+    ) -> None:
+        """A sentence about an account to one person, named in its `slot`; who is missing
+        (officer or manager) follows from the slot unless said."""
+        absent = missing_key or (
+            "reminder_no_officer" if slot == "officer" else "reminder_no_manager"
+        )
+
+        def compose(shown: str) -> str:
+            return t(
+                self._language,
+                key,
+                account=account.name,
+                link=account.url,
+                **{slot: shown},
+                **values,
+            )
+
+        self._tell(session, person, absent, account.channel_conversation_id, compose, now)
 
     def _duty_title(self, task: TaskView) -> str:
         return t(self._language, f"duty_{task.duty.value}_title", account=task.account_name)
