@@ -52,11 +52,14 @@ class Synpunkter:
         text: str | None,
         now: datetime,
     ) -> CaseView:
-        """*Skicka svar*: the department that was asked gives its answer."""
+        """*Skicka svar*: the department that was asked gives its answer; the first one counts
+        (the moderator can still edit it before publishing)."""
         synpunkt = self._synpunkt(session, case_id)
         department = get_department(session, synpunkt.department_id)
         if department is None or not _speaks_for(session, department, actor, acting_channel_id):
             raise NotTheDepartment()
+        if synpunkt.answered_at is not None:
+            return self._views.get(session, case_id, now)
         synpunkt.answer = _answer(text)
         synpunkt.answered_by_name = actor.name
         synpunkt.answered_at = now

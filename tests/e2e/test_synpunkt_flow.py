@@ -216,3 +216,17 @@ async def test_a_published_answer_not_registered_in_two_vardagar_reminds_kanslie
     )
     reminder = next(c for c in bot.connector.sent if "inte registrerad" in c.body.get("text", ""))
     assert reminder.conversation_id == kansli.channel_id
+
+
+async def test_the_departments_first_answer_counts(
+    bot: RunningBot, kansli: Channel, sbf: Channel
+) -> None:
+    case_id, _ = await _forwarded(bot, kansli, sbf)
+    card_id, _ = _card_in(bot, sbf.channel_id)
+    for answer in ("Första svaret.", "Andra svaret."):
+        status, shown = await bot.activity(
+            sbf.invoke(
+                SIGRID, "synpunkt_answer", {"case": case_id, "answer": answer}, card_id=card_id
+            )
+        )
+    assert "Första svaret." in str(shown["value"]) and "Andra" not in str(shown["value"])
