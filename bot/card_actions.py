@@ -31,6 +31,13 @@ from texts import t
 
 Card = dict[str, Any]
 
+CARD_SEEN_AFTER: dict[str, Callable[[CaseView, str], Card]] = {
+    VERB_ANSWER: department_card,
+    VERB_REGISTER: kansli_card,
+}
+"""The card the presser sees: the department's after answering, kanslienheten's after
+registering, the moderator's otherwise."""
+
 
 class CardActions:
     def __init__(self, runtime: Runtime, language: str) -> None:
@@ -49,10 +56,7 @@ class CardActions:
         return self._case(turn, action)
 
     def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse:
-        render: Callable[[CaseView], Card] = {
-            VERB_ANSWER: lambda view: department_card(view, self._language),
-            VERB_REGISTER: lambda view: kansli_card(view, self._language),
-        }.get(action.verb, lambda view: case_card(view, self._language))
+        render = CARD_SEEN_AFTER.get(action.verb, case_card)
         runtime = self._runtime
         now = runtime.clock()
         with runtime.database.session() as session:
@@ -64,7 +68,7 @@ class CardActions:
                 view = runtime.views.get(session, action.case_id, now)
                 notice = t(turn.language, refusal.key, **refusal.params)
                 return card_response(case_card(view, self._language, notice))
-        return card_response(render(view))
+        return card_response(render(view, self._language))
 
     def _case_step(
         self, session: Session, turn: Turn, action: CaseAction, now: datetime
