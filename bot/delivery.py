@@ -76,6 +76,7 @@ class Delivery:
     def _post_card(
         self, session: Session, case: CaseView, conversation_id: str, role: str, now: datetime
     ) -> None:
+        """A card about a case, remembered so that every copy can be updated later."""
         conversation = get_conversation(session, conversation_id)
         if conversation is None:
             log.error(
@@ -90,13 +91,23 @@ class Delivery:
         )
         session.add(card)
         session.flush()
+        self._send_card(session, conversation, self._render(role, case), now, card.id)
+
+    def _send_card(
+        self,
+        session: Session,
+        conversation: Conversation,
+        content: Element,
+        now: datetime,
+        card_id: int | None = None,
+    ) -> None:
         outbox.enqueue(
             session,
             conversation_id=conversation.conversation_id,
             service_url=conversation.service_url,
             operation="send",
-            activity=card_activity(self._render(role, case), conversation),
-            card_id=card.id,
+            activity=card_activity(content, conversation),
+            card_id=card_id,
             now=now,
         )
 

@@ -62,14 +62,7 @@ class TeamsNotifier(ReminderMessages):
         if conversation is None:
             log.error("no conversation reference for %s; digest not sent", digest.channel_id)
             return
-        outbox.enqueue(
-            session,
-            conversation_id=conversation.conversation_id,
-            service_url=conversation.service_url,
-            operation="send",
-            activity=card_activity(digest_card(digest, self._language), conversation),
-            now=now,
-        )
+        self._send_card(session, conversation, digest_card(digest, self._language), now)
 
     def duty_opened(
         self, session: Session, task: TaskView, officer: Person | None, now: datetime
@@ -90,11 +83,4 @@ class TeamsNotifier(ReminderMessages):
                 task.duty,
                 task.id,
             )
-        outbox.enqueue(
-            session,
-            conversation_id=conversation.conversation_id,
-            service_url=conversation.service_url,
-            operation="send",
-            activity=card_activity(duty_card(task, self._language), conversation),
-            now=now,
-        )
+        self._send_card(session, conversation, duty_card(task, self._language), now)

@@ -16,21 +16,19 @@ from routine.decisions import Actor, DecisionKind
 from routine.diarium import diarium_year, format_diarium_number
 from routine.errors import (
     AlreadyDecided,
-    CaseNotFound,
     EvidenceMissing,
     KansliNotLinked,
     NotAwaitingRemoval,
     UnknownDepartment,
 )
-from routine.permissions import ensure_may_decide
+from services.access import case_to_act_on
 from services.evidence import MODERATOR_FILE, REQUIRED_FOR_REMOVAL, EvidenceFiles
 from services.notifier import Notifier
 from services.synpunkt_mail import SynpunktMail
 from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
-from storage.accounts import get_account
 from storage.evidence import evidence_kinds
-from storage.models import Decision, FlaggedCase, Synpunkt
+from storage.models import Decision, Synpunkt
 from storage.synpunkter import get_department
 
 
@@ -68,7 +66,7 @@ class Moderation:
 
     def decide(self, session: Session, request: DecisionRequest, now: datetime) -> CaseView:
         case_id = request.case_id
-        self._case_to_act_on(session, case_id, request.acting_channel_id)
+        case_to_act_on(session, case_id, request.acting_channel_id)
         self._refuse_if_decided(session, case_id)
         decision = Decision(
             case_id=case_id,
@@ -150,7 +148,7 @@ class Moderation:
         now: datetime,
     ) -> CaseView:
         """The moderator removed the comment on the platform; late removals stay visible."""
-        case = self._case_to_act_on(session, case_id, acting_channel_id)
+        case = case_to_act_on(session, case_id, acting_channel_id)
         decision = cases.get_decision(session, case_id)
         if decision is None or decision.kind != DecisionKind.REMOVE.value:
             raise NotAwaitingRemoval()
@@ -188,7 +186,7 @@ class Moderation:
         now: datetime,
     ) -> CaseView:
         """A moderator's own screenshot of the comment in context joins the case's evidence."""
-        self._case_to_act_on(session, case_id, acting_channel_id)
+        case_to_act_on(session, case_id, acting_channel_id)
         for upload in uploads:
             saved = files.save(
                 session,
@@ -224,19 +222,6 @@ class Moderation:
                 session, channel_conversation_id
             )
         ]
-
-    @staticmethod
-    def _case_to_act_on(
-        session: Session, case_id: int, acting_channel_id: str | None
-    ) -> FlaggedCase:
-        """The case, once it is known to exist and the actor is in its account's channel."""
-        case = cases.get_case(session, case_id)
-        if case is None:
-            raise CaseNotFound()
-        account = get_account(session, case.account_id)
-        assert account is not None
-        ensure_may_decide(acting_channel_id, account.channel_conversation_id)
-        return case
 
     @staticmethod
     def _refuse_if_decided(session: Session, case_id: int) -> None:

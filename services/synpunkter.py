@@ -16,12 +16,11 @@ from routine.errors import (
     NotTheDepartment,
 )
 from routine.monitoring import due_today
-from routine.permissions import ensure_may_decide
 from routine.synpunkter import overdue, plausible_reference, vardagar_since
+from services.access import case_to_act_on
 from services.notifier import Notifier
 from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
-from storage.accounts import get_account
 from storage.models import Department, Synpunkt
 from storage.people import get_person
 from storage.reminders import claim
@@ -75,7 +74,7 @@ class Synpunkter:
         now: datetime,
     ) -> CaseView:
         """*Svar publicerat*: the moderator published the (possibly edited) answer."""
-        ensure_may_decide(acting_channel_id, self._account_channel(session, case_id))
+        case_to_act_on(session, case_id, acting_channel_id)
         synpunkt = self._synpunkt(session, case_id)
         if synpunkt.published_at is not None:
             return self._views.get(session, case_id, now)
@@ -153,14 +152,6 @@ class Synpunkter:
         if synpunkt is None:
             raise CaseNotFound()
         return synpunkt
-
-    @staticmethod
-    def _account_channel(session: Session, case_id: int) -> str:
-        case = cases.get_case(session, case_id)
-        account = get_account(session, case.account_id) if case else None
-        if account is None:
-            raise CaseNotFound()
-        return account.channel_conversation_id
 
 
 def _speaks_for(
