@@ -5,11 +5,13 @@ from datetime import date
 from typing import Any
 
 from bot.cards.case_card import DECISION_VERBS, VERB_ANSWER_PUBLISHED, VERB_CONFIRM_REMOVED
+from bot.cards.checklist_card import NOTE_INPUT, VERB_TICK
 from bot.cards.department_card import VERB_ANSWER
 from bot.cards.digest_card import VERB_ATTEST, VERB_PUBLISHED
 from bot.cards.duty_card import VERB_DUTY_DONE
 from bot.cards.kansli_card import VERB_REGISTER
 from routine.categories import Category, parse_category
+from routine.checklist import Item, parse_item
 from routine.errors import RoutineError
 
 CASE_VERBS = frozenset(
@@ -46,11 +48,22 @@ class DutyAction:
 
 
 @dataclass(frozen=True)
+class ChecklistAction:
+    account_id: int
+    item: Item
+    exception: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
 class PublishedAction:
     """The account was updated on the platform just now."""
 
 
-def read_action(value: Any) -> CaseAction | AttestAction | DutyAction | PublishedAction:
+Action = CaseAction | AttestAction | DutyAction | PublishedAction | ChecklistAction
+
+
+def read_action(value: Any) -> Action:
     action = value.get("action") if isinstance(value, dict) else None
     data = action.get("data") if isinstance(action, dict) else None
     if not isinstance(action, dict) or not isinstance(data, dict):
@@ -60,6 +73,16 @@ def read_action(value: Any) -> CaseAction | AttestAction | DutyAction | Publishe
         return AttestAction(day=_day(data.get("day")))
     if verb == VERB_PUBLISHED:
         return PublishedAction()
+    if verb == VERB_TICK:
+        item = parse_item(data.get("item"))
+        if item is None:
+            raise BadAction()
+        return ChecklistAction(
+            account_id=_number(data.get("account")),
+            item=item,
+            exception=data.get("exception") is True,
+            note=_text(data.get(NOTE_INPUT)),
+        )
     if verb == VERB_DUTY_DONE:
         reference = data.get("reference")
         return DutyAction(

@@ -11,25 +11,30 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
 from bot.adapter import make_adapter
+from bot.cards.checklist_card import ChecklistContext
 from bot.handler import ModBot
 from bot.notify import TeamsNotifier
 from bot.runtime import Runtime
 from bot.settings import Settings
+from directory.graph import GraphDirectory
 from outbox.connector import BotConnector
 from outbox.mail import MailOutbox, SmtpSettings
-from outbox.tokens import MsalTokenSource, NoToken, TokenSource
+from outbox.tokens import GRAPH_SCOPE, MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
 from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
 from services.burst import Burst
 from services.capture import ScreenshotWorker
+from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.registration import NewAccountDialog
+from services.registry import Registry
 from services.reminders import DeadlineReminders
 from services.synpunkt_mail import SynpunktMail
 from services.synpunkter import Synpunkter, SynpunktReminders
@@ -41,6 +46,8 @@ from storage.db import Database, make_engine
 from storage.migrations import migrate
 from web.evidence import evidence_routes
 from web.flags import flag_routes
+from web.public_list import public_list_routes
+from web.routine_files import routine_file_routes
 from web.synpunkt_record import synpunkt_routes
 
 log = logging.getLogger(__name__)
@@ -70,7 +77,10 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         )
     signer = LinkSigner(_link_secret(database, settings), settings.public_url)
     views = CaseViews(signer, timedelta(hours=settings.evidence_link_ttl_hours))
-    notifier = TeamsNotifier(settings.language)
+    municipality = settings.municipality
+    checklist_context = ChecklistContext(municipality, settings.routine_link)
+    notifier = TeamsNotifier(settings.language, checklist_context)
+    registry = Registry(notifier, municipality)
     files = EvidenceFiles(settings.evidence_dir)
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
@@ -85,12 +95,13 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     monitoring = Monitoring(
         views, notifier, settings.digest_time, settings.attestation_reminder_time
     )
-    duties = HalfYearDuties(notifier, settings.half_year_dates, settings.digest_time)
+    duties = HalfYearDuties(notifier, settings.half_year_dates, settings.digest_time, registry)
     app = web.Application(client_max_size=1024 * 1024)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
             connector = BotConnector(http, _tokens(settings))
+            people = _people_directory(http, database, registry, settings)
             outbox = Outbox(
                 database,
                 connector,
@@ -106,6 +117,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 monitoring=monitoring,
                 duties=duties,
                 synpunkter=Synpunkter(views, notifier),
+                registry=registry,
+                new_account=NewAccountDialog(database, registry, people),
+                checklist_context=checklist_context,
                 notifier=notifier,
                 connector=connector,
                 clock=clock,
@@ -131,6 +145,8 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                             settings.answer_within_vardagar,
                             settings.register_within_vardagar,
                         ),
+                        directory=people,
+                        directory_check_time=settings.directory_check_time,
                     )
                 ),
             )
@@ -184,6 +200,8 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
     app.router.add_routes(evidence_routes(database, files, signer, clock))
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
+    app.router.add_routes(public_list_routes(database, municipality, clock))
+    app.router.add_routes(routine_file_routes(settings.coat_of_arms))
     return app
 
 
@@ -205,6 +223,23 @@ def _mail_outbox(database: Database, settings: Settings, clock: Clock) -> MailOu
         sender=settings.smtp_from,
     )
     return MailOutbox(database, smtp, clock, settings.outbox_retry_base_seconds)
+
+
+def _people_directory(
+    http: aiohttp.ClientSession, database: Database, registry: Registry, settings: Settings
+) -> PeopleDirectory | None:
+    if not settings.uses_graph:
+        return None
+    tokens = MsalTokenSource(
+        settings.graph_client_id,
+        settings.graph_client_secret.get_secret_value(),
+        settings.graph_tenant_id,
+        settings.app_authority_host,
+        GRAPH_SCOPE,
+    )
+    return PeopleDirectory(
+        database, GraphDirectory(http, tokens, settings.graph_base_url), registry
+    )
 
 
 def _tokens(settings: Settings) -> TokenSource:

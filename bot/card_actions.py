@@ -9,13 +9,21 @@ from typing import Any
 from botbuilder.core import InvokeResponse
 from sqlmodel import Session
 
-from bot.actions import AttestAction, CaseAction, DutyAction, PublishedAction
+from bot.actions import (
+    Action,
+    AttestAction,
+    CaseAction,
+    ChecklistAction,
+    DutyAction,
+    PublishedAction,
+)
 from bot.cards.case_card import (
     DECISION_VERBS,
     VERB_ANSWER_PUBLISHED,
     VERB_CONFIRM_REMOVED,
     case_card,
 )
+from bot.cards.checklist_card import checklist_card
 from bot.cards.department_card import VERB_ANSWER, department_card
 from bot.cards.digest_card import digest_card
 from bot.cards.duty_card import duty_card
@@ -44,9 +52,9 @@ class CardActions:
         self._runtime = runtime
         self._language = language
 
-    def handle(
-        self, turn: Turn, action: CaseAction | AttestAction | DutyAction | PublishedAction
-    ) -> InvokeResponse:
+    def handle(self, turn: Turn, action: Action) -> InvokeResponse:
+        if isinstance(action, ChecklistAction):
+            return self._tick(turn, action)
         if isinstance(action, AttestAction):
             return self._attest(turn, action)
         if isinstance(action, DutyAction):
@@ -130,6 +138,20 @@ class CardActions:
             accounts = record_published(session, turn.channel_id, turn.actor, now)
         names = ", ".join(account.name for account in accounts)
         return message_response(t(turn.language, "published_set", accounts=names, at=now))
+
+    def _tick(self, turn: Turn, action: ChecklistAction) -> InvokeResponse:
+        runtime = self._runtime
+        with runtime.database.session() as session:
+            view = runtime.registry.tick(
+                session,
+                action.account_id,
+                action.item,
+                turn.actor,
+                action.note,
+                runtime.clock(),
+                exception=action.exception,
+            )
+        return card_response(checklist_card(view, self._language, runtime.checklist_context))
 
     def _duty_done(self, turn: Turn, action: DutyAction) -> InvokeResponse:
         duties = self._runtime.duties

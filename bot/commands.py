@@ -6,15 +6,18 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from bot.dialogs.new_account import render
 from bot.runtime import Runtime
 from bot.turns import Turn
 from routine.decisions import CaseState
 from routine.errors import NotInChannel
 from services import linking
 from services.departments import departments, set_contact
-from services.roles import Role, assign_role
+from services.roles import Role
 from services.upkeep import record_published
+from storage.accounts import accounts_in_channel, name_key
 from storage.conversations import get_conversation
+from storage.models import Account
 from storage.people import get_person
 from texts import t, time_left
 
@@ -80,8 +83,17 @@ def _accounts(command: Command) -> str:
                 officer=_holder(command, account.officer_person_id),
                 manager=_holder(command, account.manager_person_id),
             )
+            + _account_state(command, account)
         )
     return "\n".join(lines)
+
+
+def _account_state(command: Command, account: Account) -> str:
+    """Routine 2.1: an account with open checklist items is listed as such."""
+    if account.closing_at is not None:
+        return command.say("accounts_closing")
+    remaining = len(command.runtime.registry.checklist(command.session, account).open_items)
+    return command.say("accounts_checklist_open", count=remaining) if remaining else ""
 
 
 def _holder(command: Command, person_id: int | None) -> str:
@@ -90,24 +102,105 @@ def _holder(command: Command, person_id: int | None) -> str:
 
 
 def _assign(role: Role) -> Handler:
+    """`ansvarig @namn` / `byt ansvarig @namn` and `chef @namn`: the manager appoints."""
+
     def assign(command: Command) -> str:
         if command.turn.channel_id is None:
             raise NotInChannel()
         if len(command.turn.mentioned) != 1:
             return command.say("role_usage")
         person = command.turn.mentioned[0]
-        accounts = assign_role(
+        accounts, told = command.runtime.registry.appoint(
             command.session,
-            channel_conversation_id=command.turn.channel_id,
+            channel_id=command.turn.channel_id,
             role=role,
             person=person,
             actor=command.turn.actor,
             now=command.runtime.clock(),
         )
         key = "officer_set" if role is Role.OFFICER else "manager_set"
-        return command.say(key, name=person.name, accounts=", ".join(a.name for a in accounts))
+        said = command.say(key, name=person.name, accounts=", ".join(a.name for a in accounts))
+        return said if told else f"{said}\n\n{command.say('strategist_not_linked')}"
 
     return assign
+
+
+def _change(command: Command) -> str:
+    """`byt ansvarig @namn` (and `byt chef @namn`)."""
+    role = {"ansvarig": Role.OFFICER, "officer": Role.OFFICER, "chef": Role.MANAGER}.get(
+        command.args[0].casefold() if command.args else ""
+    )
+    if role is None:
+        return command.say("role_usage")
+    return _assign(role)(Command(command.runtime, command.session, command.turn, command.args[1:]))
+
+
+def _new_account(command: Command) -> str:
+    """`nytt konto`: the registration dialog, in the channel that will moderate the account."""
+    if [arg.casefold() for arg in command.args] not in (["konto"], ["account"]):
+        return command.say("unknown_command")
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    said = command.runtime.new_account.start(
+        command.session, command.turn.channel_id, command.turn.actor, command.runtime.clock()
+    )
+    return render(command.turn.language, said)
+
+
+def _checklist(command: Command) -> str:
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    accounts = _named_accounts(command, command.args)
+    if not accounts:
+        return command.say("error_no_account_in_channel")
+    now = command.runtime.clock()
+    registry = command.runtime.registry
+    for account in accounts:
+        command.runtime.notifier.checklist(
+            command.session, registry.checklist(command.session, account), now
+        )
+    command.session.commit()
+    return command.say("checklist_posted", accounts=", ".join(a.name for a in accounts))
+
+
+def _close(command: Command) -> str:
+    """`avsluta konto [namn]`: the manager reports the account closed (section 3)."""
+    if not command.args or command.args[0].casefold() not in ("konto", "account"):
+        return command.say("unknown_command")
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    accounts = _named_accounts(command, command.args[1:])
+    if len(accounts) != 1:
+        names = ", ".join(
+            a.name for a in accounts_in_channel(command.session, command.turn.channel_id)
+        )
+        return command.say("close_which", accounts=names or "–")
+    task, told = command.runtime.registry.close(
+        command.session, accounts[0], command.turn.actor, command.runtime.clock()
+    )
+    said = command.say("closing_started", account=accounts[0].name)
+    return said if told else f"{said}\n\n{command.say('strategist_not_linked')}"
+
+
+def _named_accounts(command: Command, words: list[str]) -> list[Account]:
+    """The channel's accounts, or the one the words name."""
+    assert command.turn.channel_id is not None
+    accounts = accounts_in_channel(command.session, command.turn.channel_id)
+    if not words:
+        return accounts
+    wanted = name_key(" ".join(words))
+    return [account for account in accounts if account.name_key == wanted]
+
+
+def _strategist(command: Command) -> str:
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    if [arg.casefold() for arg in command.args] not in (["här"], ["har"], ["here"]):
+        return command.say("unknown_command")
+    told = command.runtime.registry.set_strategist_channel(
+        command.session, command.turn.channel_id, command.turn.actor, command.runtime.clock()
+    )
+    return command.say("strategist_set", told=told)
 
 
 def _published(command: Command) -> str:
@@ -245,6 +338,16 @@ COMMANDS: dict[str, Handler] = {
     "synpunkter": _synpunkter,
     "kansli": _kansli,
     "registry": _kansli,
+    "nytt": _new_account,
+    "new": _new_account,
+    "checklista": _checklist,
+    "checklist": _checklist,
+    "byt": _change,
+    "change": _change,
+    "avsluta": _close,
+    "close": _close,
+    "strateg": _strategist,
+    "strategist": _strategist,
 }
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})

@@ -12,6 +12,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 from bot.actions import read_action
 from bot.card_actions import CardActions, message_response
 from bot.commands import run_command
+from bot.dialogs.new_account import continue_dialog
 from bot.evidence_upload import attach_evidence, has_files
 from bot.runtime import Runtime
 from bot.turns import Turn, command_text, read_turn
@@ -38,8 +39,13 @@ class ModBot(ActivityHandler):
         if has_files(activity):
             text = await attach_evidence(self._runtime, turn, activity)
         else:
-            with self._runtime.database.session() as session:
-                text = run_command(self._runtime, session, turn, command_text(activity))
+            said = command_text(activity)
+            answered = await continue_dialog(self._runtime, turn, said)
+            if answered is not None:
+                text = answered
+            else:
+                with self._runtime.database.session() as session:
+                    text = run_command(self._runtime, session, turn, said)
         self.reply(activity, turn, text)
 
     async def on_members_added_activity(

@@ -5,21 +5,65 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.cards.checklist_card import ChecklistContext, checklist_card
 from bot.cards.digest_card import digest_card
 from bot.cards.duty_card import duty_card
 from bot.delivery import DEPARTMENT, KANSLI, MODERATOR, card_activity
 from bot.reminder_messages import ReminderMessages
+from services.registry import AccountNotice, ChecklistView
 from services.views import CaseView, DigestView, TaskView
 from storage import outbox
 from storage.cards import cards_for_case
 from storage.conversations import get_conversation
-from storage.models import Department, Person
+from storage.models import Account, Department, Person
 from storage.people import get_person
+from texts import t
 
 log = logging.getLogger(__name__)
 
 
 class TeamsNotifier(ReminderMessages):
+    def __init__(self, language: str, checklist_context: ChecklistContext) -> None:
+        super().__init__(language)
+        self.checklist_context = checklist_context
+
+    def checklist(self, session: Session, checklist: ChecklistView, now: datetime) -> None:
+        account = session.get(Account, checklist.account_id)
+        conversation = (
+            get_conversation(session, account.channel_conversation_id) if account else None
+        )
+        if conversation is None:
+            log.error("no conversation for the checklist of %s", checklist.account_name)
+            return
+        content = checklist_card(checklist, self._language, self.checklist_context)
+        self._send_card(session, conversation, content, now)
+
+    def strategist_notice(
+        self, session: Session, conversation_id: str, notice: AccountNotice, now: datetime
+    ) -> None:
+        text = t(
+            self._language,
+            f"strategist_{notice.kind}",
+            platform=t(self._language, f"platform_{notice.platform}"),
+            account=notice.account_name,
+            link=notice.url,
+            by=notice.by_name,
+            **{key: value or "–" for key, value in notice.details.items()},
+        )
+        self._post_text(session, conversation_id, text, [], now)
+
+    def officer_gone(
+        self,
+        session: Session,
+        account: Account,
+        officer: Person,
+        manager: Person | None,
+        now: datetime,
+    ) -> None:
+        self._tell_about(
+            session, account, manager, "person", "officer_gone", now, officer=officer.name
+        )
+
     def case_ready(self, session: Session, case: CaseView, now: datetime) -> None:
         self._post_card(session, case, case.channel_conversation_id, MODERATOR, now)
 

@@ -4,12 +4,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.cards.checklist_card import ChecklistContext
 from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.registration import NewAccountDialog
+from services.registry import Registry
 from services.synpunkter import Synpunkter
 from services.views import CaseViews
 from storage.db import Database
@@ -24,6 +27,9 @@ class Runtime:
     monitoring: Monitoring
     duties: HalfYearDuties
     synpunkter: Synpunkter
+    registry: Registry
+    new_account: NewAccountDialog
+    checklist_context: ChecklistContext
     notifier: TeamsNotifier
     connector: BotConnector
     clock: Callable[[], datetime]

@@ -11,8 +11,11 @@ from typing import Literal
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from directory.graph import GRAPH_V1
 from routine.diarium import valid_prefix
 from routine.halfyear import Duty, parse_dates
+from routine.municipality import Municipality
+from web.routine_files import COAT_OF_ARMS_PATH
 
 
 class Settings(BaseSettings):
@@ -54,6 +57,35 @@ class Settings(BaseSettings):
     outbox_pacing: bool = True
     outbox_retry_base_seconds: float = 1.0
     log_level: str = "INFO"
+    municipality_name: str = "Hjo kommun"
+    municipality_phone: str = "0503-350 00"
+    municipality_website: str = "https://www.hjo.se"
+    coat_of_arms: Path | None = None
+    routine_url: str = ""
+    graph_tenant_id: str = ""
+    graph_client_id: str = ""
+    graph_client_secret: SecretStr = SecretStr("")
+    graph_base_url: str = GRAPH_V1
+    directory_check_time: time = time(7, 0)
+
+    @property
+    def municipality(self) -> Municipality:
+        arms = f"{self.public_url.rstrip('/')}{COAT_OF_ARMS_PATH}" if self.coat_of_arms else None
+        return Municipality(
+            name=self.municipality_name,
+            phone=self.municipality_phone,
+            website=self.municipality_website,
+            coat_of_arms_url=arms,
+        )
+
+    @property
+    def routine_link(self) -> str:
+        """The municipality's own copy of the routine, or the one the bot serves."""
+        return self.routine_url or f"{self.public_url.rstrip('/')}/rutin"
+
+    @property
+    def uses_graph(self) -> bool:
+        return bool(self.graph_tenant_id)
 
     @property
     def half_year_dates(self) -> dict[Duty, list[tuple[int, int]]]:
@@ -83,6 +115,18 @@ class Settings(BaseSettings):
                 parse_dates(dates)
             except ValueError:
                 raise ValueError(f"MODBOT_{name}_DATES: MM-DD, comma separated") from None
+        graph = (
+            self.graph_tenant_id,
+            self.graph_client_id,
+            self.graph_client_secret.get_secret_value(),
+        )
+        if any(graph) and not all(graph):
+            raise ValueError(
+                "MODBOT_GRAPH_TENANT_ID, MODBOT_GRAPH_CLIENT_ID and MODBOT_GRAPH_CLIENT_SECRET "
+                "go together"
+            )
+        if self.coat_of_arms is not None and not self.coat_of_arms.is_file():
+            raise ValueError(f"MODBOT_COAT_OF_ARMS: no such file: {self.coat_of_arms}")
         if bool(self.kansli_conversation_id) != bool(self.kansli_service_url):
             raise ValueError(
                 "MODBOT_KANSLI_CONVERSATION_ID and MODBOT_KANSLI_SERVICE_URL go together"

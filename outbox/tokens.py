@@ -1,4 +1,5 @@
-"""The bot's own token for the Bot Connector, from Microsoft Entra ID through msal."""
+"""The bot's tokens from Microsoft Entra ID through msal's client-credentials flow: one for the
+Bot Connector, one for Microsoft Graph (the directory), each cached until shortly before expiry."""
 
 import asyncio
 import time
@@ -7,6 +8,7 @@ from typing import Any, Protocol
 import msal
 
 BOT_CONNECTOR_SCOPE = "https://api.botframework.com/.default"
+GRAPH_SCOPE = "https://graph.microsoft.com/.default"
 _REFRESH_MARGIN_SECONDS = 300
 
 
@@ -35,9 +37,15 @@ PUBLIC_CLOUD = "https://login.microsoftonline.com"
 
 class MsalTokenSource:
     def __init__(
-        self, app_id: str, password: str, tenant_id: str | None, authority_host: str = PUBLIC_CLOUD
+        self,
+        app_id: str,
+        password: str,
+        tenant_id: str | None,
+        authority_host: str = PUBLIC_CLOUD,
+        scope: str = BOT_CONNECTOR_SCOPE,
     ) -> None:
         self._app_id = app_id
+        self._scope = scope
         self._password = password
         self._authority_host = authority_host.rstrip("/")
         self._authority = f"{self._authority_host}/{tenant_id or 'botframework.com'}"
@@ -71,4 +79,4 @@ class MsalTokenSource:
                 validate_authority=known,
                 instance_discovery=None if known else False,
             )
-        return self._client.acquire_token_for_client(scopes=[BOT_CONNECTOR_SCOPE])
+        return self._client.acquire_token_for_client(scopes=[self._scope])

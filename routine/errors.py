@@ -103,3 +103,23 @@ class NotTheDepartment(RoutineError):
 
 class UnknownDepartment(RoutineError):
     key = "error_unknown_department"
+
+
+class NotOfficer(RoutineError):
+    key = "error_not_officer"
+
+
+class NotManager(RoutineError):
+    key = "error_not_manager"
+
+
+class MayNotTick(RoutineError):
+    key = "error_may_not_tick"
+
+
+class ExceptionNoteMissing(RoutineError):
+    key = "error_exception_note_missing"
+
+
+class AccountClosing(RoutineError):
+    key = "error_account_closing"

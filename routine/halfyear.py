@@ -14,6 +14,8 @@ MANAGER_AFTER = timedelta(days=30)
 class Duty(StrEnum):
     ARCHIVE = "archive"
     CULLING = "culling"
+    FINAL_ARCHIVE = "final_archive"
+    """Sections 3 and 5: the last archiving of an account being closed."""
 
 
 def parse_dates(value: str) -> list[tuple[int, int]]:

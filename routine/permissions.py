@@ -1,12 +1,29 @@
-"""Section 3: the officers of an account decide on its comments, nobody else.
+"""Section 3: who may decide on an account's comments, and who may change who is responsible.
 
-The bot knows an account's officers as the members of the Teams channel linked to it; a card
-acted on anywhere else (forwarded, copied into another chat) gives no right to decide.
+Cards are acted on only in the account's own channel (a card forwarded or copied elsewhere
+gives no right to decide). Once the account has a responsible officer, the officer and the
+manager decide: an officer who is replaced loses the right with the role. While no officer is
+appointed, the channel decides, so that the 48 hours do not run out while a successor is found.
 """
 
-from routine.errors import NotInLinkedChannel
+from routine.errors import NotInLinkedChannel, NotManager, NotOfficer
 
 
-def ensure_may_decide(acting_channel_id: str | None, linked_channel_id: str) -> None:
+def ensure_may_decide(
+    acting_channel_id: str | None,
+    linked_channel_id: str,
+    *,
+    has_officer: bool,
+    holds_role: bool,
+) -> None:
     if acting_channel_id != linked_channel_id:
         raise NotInLinkedChannel()
+    if has_officer and not holds_role:
+        raise NotOfficer()
+
+
+def ensure_may_appoint(*, has_manager: bool, is_manager: bool) -> None:
+    """Section 3: the manager appoints the officer and reports closing. An account without a
+    manager yet can be given one (and an officer) by its channel."""
+    if has_manager and not is_manager:
+        raise NotManager()

@@ -5,12 +5,14 @@ running a job again, after a restart or in a second process, sends nothing twice
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlmodel import Session
 
-from scheduler.runner import Job, Schedule
+from scheduler.runner import TIMEZONE, Job, Schedule
+from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.monitoring import Monitoring
 from services.reminders import DeadlineReminders
@@ -25,6 +27,7 @@ MONITORING = "vardag-monitoring"
 UPKEEP = "account-upkeep"
 HALF_YEAR = "half-year-duties"
 SYNPUNKTER = "synpunkt-reminders"
+DIRECTORY_CHECK = "directory-check"
 
 Step = Callable[[Session, datetime], int]
 
@@ -37,6 +40,8 @@ class JobContext:
     upkeep: Upkeep
     duties: HalfYearDuties
     synpunkter: SynpunktReminders
+    directory: PeopleDirectory | None = None
+    directory_check_time: time = time(7, 0)
 
 
 async def run_steps(database: Database, job_id: str, steps: Sequence[Step], now: datetime) -> int:
@@ -63,12 +68,17 @@ def schedules(context: JobContext) -> list[Schedule]:
         HALF_YEAR: (5, [context.duties.open_tasks, context.duties.remind]),
         SYNPUNKTER: (5, [context.synpunkter.send]),
     }
-    return [
+    jobs = [
         Schedule(
             job_id, IntervalTrigger(minutes=minutes), _job(context.database, job_id, job_steps)
         )
         for job_id, (minutes, job_steps) in steps.items()
     ]
+    if context.directory is not None:
+        at = context.directory_check_time
+        trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=TIMEZONE)
+        jobs.append(Schedule(DIRECTORY_CHECK, trigger, context.directory.check_officers))
+    return jobs
 
 
 def _job(database: Database, job_id: str, steps: list[Step]) -> Job:

@@ -2,19 +2,31 @@
 
 from sqlmodel import Session
 
+from routine.decisions import Actor
 from routine.errors import CaseNotFound
 from routine.permissions import ensure_may_decide
 from storage import cases
 from storage.accounts import get_account
 from storage.models import FlaggedCase
+from storage.people import get_person, is_person
 
 
-def case_to_act_on(session: Session, case_id: int, acting_channel_id: str | None) -> FlaggedCase:
-    """The case, once it is known to exist and the actor is in its account's channel."""
+def case_to_act_on(
+    session: Session, case_id: int, actor: Actor, acting_channel_id: str | None
+) -> FlaggedCase:
+    """The case, once it is known to exist and the actor may act on it: in its account's
+    channel, and its officer or manager once the account has an officer."""
     case = cases.get_case(session, case_id)
     if case is None:
         raise CaseNotFound()
     account = get_account(session, case.account_id)
     assert account is not None
-    ensure_may_decide(acting_channel_id, account.channel_conversation_id)
+    officer = get_person(session, account.officer_person_id)
+    manager = get_person(session, account.manager_person_id)
+    ensure_may_decide(
+        acting_channel_id,
+        account.channel_conversation_id,
+        has_officer=officer is not None,
+        holds_role=is_person(officer, actor) or is_person(manager, actor),
+    )
     return case

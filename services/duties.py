@@ -7,14 +7,15 @@ from sqlmodel import Session, col, select
 from routine.deadlines import local
 from routine.decisions import Actor
 from routine.errors import NotResponsible, ReferenceMissing, TaskAlreadyDone, TaskNotFound
-from routine.halfyear import MANAGER_AFTER, Duty, current_period, manager_due, reminder_week
+from routine.halfyear import Duty, current_period, manager_due, reminder_week
 from routine.monitoring import due_today
 from services.notifier import Notifier
-from services.views import TaskView
+from services.registry import Registry
+from services.views import TaskView, task_view
 from storage import audit
-from storage.accounts import get_account
+from storage.accounts import ACTIVE, get_account
 from storage.models import Account, DutyTask
-from storage.people import get_person
+from storage.people import get_person, is_person
 from storage.reminders import claim
 
 MAX_REFERENCE = 500
@@ -26,8 +27,10 @@ class HalfYearDuties:
         notifier: Notifier,
         dates: dict[Duty, list[tuple[int, int]]],
         morning: time,
+        registry: Registry,
     ) -> None:
         self._notifier = notifier
+        self._registry = registry
         self._dates = dates
         self._morning = morning
 
@@ -39,7 +42,7 @@ class HalfYearDuties:
         sent = 0
         for duty, dates in self._dates.items():
             period = current_period(now, dates)
-            for account in session.exec(select(Account)):
+            for account in session.exec(select(Account).where(ACTIVE)):
                 if local(account.linked_at).date() > period or _task(
                     session, duty, account, period
                 ):
@@ -51,7 +54,7 @@ class HalfYearDuties:
                 session.add(task)
                 session.flush()
                 officer = get_person(session, account.officer_person_id)
-                self._notifier.duty_opened(session, _view(task, account), officer, now)
+                self._notifier.duty_opened(session, task_view(task, account), officer, now)
                 sent += 1
         session.commit()
         return sent
@@ -64,7 +67,7 @@ class HalfYearDuties:
         for task in session.exec(select(DutyTask).where(col(DutyTask.done_at).is_(None))):
             account = get_account(session, task.account_id)
             assert account is not None and task.id is not None
-            view = _view(task, account)
+            view = task_view(task, account)
             officer = get_person(session, account.officer_person_id)
             week = reminder_week(task.opened_at, now)
             if week and claim(session, f"{task.kind}_reminder", f"task:{task.id}", week, now):
@@ -113,8 +116,10 @@ class HalfYearDuties:
             period=task.period,
             reference=cleaned,
         )
+        if task.kind == Duty.FINAL_ARCHIVE.value:
+            self._registry.closed(session, task, actor, now)
         session.commit()
-        return _view(task, account)
+        return task_view(task, account)
 
     def view(self, session: Session, task_id: int) -> TaskView:
         task = session.get(DutyTask, task_id)
@@ -122,7 +127,7 @@ class HalfYearDuties:
             raise TaskNotFound()
         account = get_account(session, task.account_id)
         assert account is not None
-        return _view(task, account)
+        return task_view(task, account)
 
 
 def _ensure_responsible(
@@ -132,8 +137,7 @@ def _ensure_responsible(
     if acting_channel_id == account.channel_conversation_id:
         return
     for person_id in (account.officer_person_id, account.manager_person_id):
-        person = get_person(session, person_id)
-        if person is not None and person.teams_user_id == actor.id:
+        if is_person(get_person(session, person_id), actor):
             return
     raise NotResponsible()
 
@@ -146,20 +150,3 @@ def _task(session: Session, duty: Duty, account: Account, period: date) -> DutyT
             DutyTask.period == period.isoformat(),
         )
     ).first()
-
-
-def _view(task: DutyTask, account: Account) -> TaskView:
-    assert task.id is not None
-    return TaskView(
-        id=task.id,
-        duty=Duty(task.kind),
-        account_name=account.name,
-        account_url=account.url,
-        channel_id=account.channel_conversation_id,
-        period=date.fromisoformat(task.period),
-        opened_at=task.opened_at,
-        due=task.opened_at + MANAGER_AFTER,
-        done_at=task.done_at,
-        done_by_name=task.done_by_name,
-        reference=task.reference,
-    )

@@ -66,7 +66,7 @@ class Moderation:
 
     def decide(self, session: Session, request: DecisionRequest, now: datetime) -> CaseView:
         case_id = request.case_id
-        case_to_act_on(session, case_id, request.acting_channel_id)
+        case_to_act_on(session, case_id, request.actor, request.acting_channel_id)
         self._refuse_if_decided(session, case_id)
         decision = Decision(
             case_id=case_id,
@@ -148,7 +148,7 @@ class Moderation:
         now: datetime,
     ) -> CaseView:
         """The moderator removed the comment on the platform; late removals stay visible."""
-        case = case_to_act_on(session, case_id, acting_channel_id)
+        case = case_to_act_on(session, case_id, actor, acting_channel_id)
         decision = cases.get_decision(session, case_id)
         if decision is None or decision.kind != DecisionKind.REMOVE.value:
             raise NotAwaitingRemoval()
@@ -186,7 +186,7 @@ class Moderation:
         now: datetime,
     ) -> CaseView:
         """A moderator's own screenshot of the comment in context joins the case's evidence."""
-        case_to_act_on(session, case_id, acting_channel_id)
+        case_to_act_on(session, case_id, actor, acting_channel_id)
         for upload in uploads:
             saved = files.save(
                 session,

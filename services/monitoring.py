@@ -11,7 +11,7 @@ from routine.monitoring import due_today, previous_vardag
 from services.notifier import Notifier
 from services.views import CaseViews, DigestView
 from storage import audit, cases
-from storage.accounts import accounts_in_channel
+from storage.accounts import ACTIVE, accounts_in_channel
 from storage.models import Account, MonitoringAttestation
 from storage.people import get_person
 from storage.reminders import claim
@@ -149,4 +149,4 @@ def _unattested(session: Session, day: date) -> list[Account]:
     attested = select(MonitoringAttestation.account_id).where(
         MonitoringAttestation.day == day.isoformat()
     )
-    return list(session.exec(select(Account).where(col(Account.id).not_in(attested))))
+    return list(session.exec(select(Account).where(ACTIVE, col(Account.id).not_in(attested))))

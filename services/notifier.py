@@ -5,13 +5,16 @@ the state change that caused it was committed.
 """
 
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlmodel import Session
 
 from routine.upkeep import Nudge
 from services.views import CaseView, DigestView, TaskView
 from storage.models import Account, Department, Person
+
+if TYPE_CHECKING:
+    from services.registry import AccountNotice, ChecklistView
 
 
 class Notifier(Protocol):
@@ -116,3 +119,21 @@ class Notifier(Protocol):
         now: datetime,
     ) -> None:
         """Thirty days open: the manager is told."""
+
+    def checklist(self, session: Session, checklist: "ChecklistView", now: datetime) -> None:
+        """Routine 2.1: the account's checklist card goes to its channel."""
+
+    def strategist_notice(
+        self, session: Session, conversation_id: str, notice: "AccountNotice", now: datetime
+    ) -> None:
+        """The communications strategist hears of a new account, a new officer, a closing."""
+
+    def officer_gone(
+        self,
+        session: Session,
+        account: Account,
+        officer: Person,
+        manager: Person | None,
+        now: datetime,
+    ) -> None:
+        """The directory says the officer has left: the manager is asked to appoint another."""

@@ -74,7 +74,7 @@ class Synpunkter:
         now: datetime,
     ) -> CaseView:
         """*Svar publicerat*: the moderator published the (possibly edited) answer."""
-        case_to_act_on(session, case_id, acting_channel_id)
+        case_to_act_on(session, case_id, actor, acting_channel_id)
         synpunkt = self._synpunkt(session, case_id)
         if synpunkt.published_at is not None:
             return self._views.get(session, case_id, now)

@@ -10,7 +10,7 @@ from routine.monitoring import due_today
 from routine.upkeep import Nudge, nudges_due
 from services.notifier import Notifier
 from storage import audit
-from storage.accounts import accounts_in_channel
+from storage.accounts import ACTIVE, accounts_in_channel
 from storage.models import Account
 from storage.people import get_person
 from storage.reminders import claim
@@ -43,7 +43,7 @@ class Upkeep:
         if due_today(now, self._digest_time) is None:
             return 0
         sent = 0
-        for account in session.exec(select(Account)):
+        for account in session.exec(select(Account).where(ACTIVE)):
             since = account.last_published_at or account.linked_at
             for nudge in nudges_due(since, now):
                 if not claim(session, nudge.value, f"account:{account.id}", since.isoformat(), now):
@@ -62,7 +62,9 @@ class Upkeep:
         if day is None:
             return 0
         sent = 0
-        accounts = session.exec(select(Account).where(col(Account.officer_person_id).is_(None)))
+        accounts = session.exec(
+            select(Account).where(ACTIVE, col(Account.officer_person_id).is_(None))
+        )
         for account in accounts:
             if claim(session, NO_OFFICER, f"account:{account.id}", day.isoformat(), now):
                 manager = get_person(session, account.manager_person_id)

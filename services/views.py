@@ -8,11 +8,11 @@ from sqlmodel import Session
 from routine.deadlines import lateness, removal_deadline, time_left
 from routine.decisions import CaseState, DecisionKind, case_state
 from routine.errors import CaseNotFound
-from routine.halfyear import Duty
+from routine.halfyear import MANAGER_AFTER, Duty
 from services.links import LinkSigner
 from storage import cases, evidence
 from storage.accounts import get_account
-from storage.models import Account, Decision, FlaggedCase
+from storage.models import Account, Decision, DutyTask, FlaggedCase
 from storage.synpunkter import get_department, list_departments, synpunkt_for_case
 
 
@@ -103,6 +103,23 @@ class TaskView:
     done_at: datetime | None
     done_by_name: str | None
     reference: str | None
+
+
+def task_view(task: DutyTask, account: Account) -> TaskView:
+    assert task.id is not None
+    return TaskView(
+        id=task.id,
+        duty=Duty(task.kind),
+        account_name=account.name,
+        account_url=account.url,
+        channel_id=account.channel_conversation_id,
+        period=date.fromisoformat(task.period),
+        opened_at=task.opened_at,
+        due=task.opened_at + MANAGER_AFTER,
+        done_at=task.done_at,
+        done_by_name=task.done_by_name,
+        reference=task.reference,
+    )
 
 
 class CaseViews:

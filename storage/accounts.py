@@ -6,6 +6,9 @@ from sqlmodel import Session, col, or_, select
 
 from storage.models import Account
 
+ACTIVE = col(Account.closed_at).is_(None)
+"""Closed accounts keep their records but are no longer moderated, reminded or listed."""
+
 
 def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
@@ -17,6 +20,7 @@ def find_account(session: Session, platform: str, name_or_url: str) -> tuple[int
     row = session.exec(
         select(Account.id, Account.name).where(
             Account.platform == platform,
+            ACTIVE,
             or_(Account.name_key == name_key(wanted), Account.url == wanted.rstrip("/")),
         )
     ).first()
@@ -59,14 +63,18 @@ def link_account(
 
 
 def list_accounts(session: Session) -> list[Account]:
-    return list(session.exec(select(Account).order_by(col(Account.platform), col(Account.name))))
+    return list(
+        session.exec(
+            select(Account).where(ACTIVE).order_by(col(Account.platform), col(Account.name))
+        )
+    )
 
 
 def accounts_in_channel(session: Session, channel_conversation_id: str | None) -> list[Account]:
     return list(
         session.exec(
             select(Account)
-            .where(Account.channel_conversation_id == channel_conversation_id)
+            .where(Account.channel_conversation_id == channel_conversation_id, ACTIVE)
             .order_by(col(Account.name))
         )
     )

@@ -5,6 +5,7 @@ from sqlmodel import Session
 from storage.models import BotState
 
 KANSLI_CONVERSATION = "kansli_conversation_id"
+STRATEGIST_CONVERSATION = "strategist_conversation_id"
 DEV_LINK_SECRET = "development_link_secret"
 
 

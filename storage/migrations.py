@@ -12,7 +12,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
 from storage.models import (
+    ChecklistTick,
     Department,
+    DialogState,
     DutyTask,
     MailMessage,
     MonitoringAttestation,
@@ -89,6 +91,27 @@ def _mail(connection: Connection) -> None:
     table(MailMessage).create(connection, checkfirst=True)
 
 
+def _account_registry(connection: Connection) -> None:
+    """Sections 2, 2.1 and 3: what the register knows of an account, its checklist, the
+    registration dialog, and people's e-mail from the directory."""
+    moment = "VARCHAR(32)"
+    _add_columns(
+        connection,
+        "account",
+        {
+            "unit": "VARCHAR(200)",
+            "purpose": "VARCHAR(1000)",
+            "target_group": "VARCHAR(1000)",
+            "contact": "VARCHAR(500)",
+            "closing_at": moment,
+            "closed_at": moment,
+        },
+    )
+    _add_columns(connection, "person", {"email": "VARCHAR(320)"})
+    table(ChecklistTick).create(connection, checkfirst=True)
+    table(DialogState).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -99,6 +122,7 @@ STEPS: list[Step] = [
     _duty_tasks,
     _synpunkter,
     _mail,
+    _account_registry,
 ]
 
 

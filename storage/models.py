@@ -41,6 +41,7 @@ class Person(SQLModel, table=True):
     aad_object_id: str | None = Field(default=None, max_length=100)
     name: str = Field(max_length=200)
     personal_conversation_id: str | None = Field(default=None, max_length=400)
+    email: str | None = Field(default=None, max_length=320)
     updated_at: datetime = Field(sa_column=_moment())
 
 
@@ -60,6 +61,14 @@ class Account(SQLModel, table=True):
     officer_person_id: int | None = Field(default=None, foreign_key="person.id")
     manager_person_id: int | None = Field(default=None, foreign_key="person.id")
     last_published_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    unit: str | None = Field(default=None, max_length=200)
+    purpose: str | None = Field(default=None, max_length=1000)
+    target_group: str | None = Field(default=None, max_length=1000)
+    contact: str | None = Field(default=None, max_length=500)
+    """Shown in the public list: the unit's contact, never a private number unless given here."""
+    closing_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    """Section 3: the manager reported the account closed; the final archiving is under way."""
+    closed_at: datetime | None = Field(default=None, sa_column=_moment(True))
 
 
 class BotState(SQLModel, table=True):
@@ -266,3 +275,36 @@ class MailMessage(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=1000)
     created_at: datetime = Field(sa_column=_moment())
     sent_at: datetime | None = Field(default=None, sa_column=_moment(True))
+
+
+class ChecklistTick(SQLModel, table=True):
+    """Routine 2.1: who attested one checklist item for an account, and when. Only the
+    attestation is kept (never a password); `subject` is the officer an item is personal to."""
+
+    __tablename__ = "checklist_tick"
+    __table_args__ = (UniqueConstraint("account_id", "item", "subject"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    item: str = Field(max_length=30)
+    subject: str = Field(default="", max_length=200)
+    ticked_by_id: str = Field(max_length=200)
+    ticked_by_name: str = Field(max_length=200)
+    ticked_at: datetime = Field(sa_column=_moment())
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class DialogState(SQLModel, table=True):
+    """A conversation with the bot in progress (e.g. `nytt konto`), kept so that a restart
+    in the middle of it loses nothing."""
+
+    __tablename__ = "dialog_state"
+    __table_args__ = (UniqueConstraint("conversation_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(max_length=400)
+    user_id: str = Field(max_length=200)
+    dialog: str = Field(max_length=40)
+    step: str = Field(max_length=40)
+    data: str = Field(default="{}")
+    updated_at: datetime = Field(sa_column=_moment())

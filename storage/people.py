@@ -12,6 +12,12 @@ def remember_person(
     session: Session, actor: Actor, now: datetime, personal_conversation_id: str | None = None
 ) -> Person:
     person = session.exec(select(Person).where(Person.teams_user_id == actor.id)).first()
+    if person is None and actor.aad_object_id:
+        person = session.exec(
+            select(Person).where(Person.aad_object_id == actor.aad_object_id)
+        ).first()
+        if person is not None:
+            person.teams_user_id = actor.id
     if person is None:
         person = Person(teams_user_id=actor.id, name=actor.name, updated_at=now)
     person.name = actor.name
@@ -26,3 +32,13 @@ def remember_person(
 
 def get_person(session: Session, person_id: int | None) -> Person | None:
     return session.get(Person, person_id) if person_id is not None else None
+
+
+def is_person(person: Person | None, actor: Actor) -> bool:
+    """Whether the actor is this person: by Teams id, or by Entra object id for someone the
+    bot knows from the directory before meeting them in Teams."""
+    if person is None:
+        return False
+    if person.teams_user_id == actor.id:
+        return True
+    return bool(actor.aad_object_id) and person.aad_object_id == actor.aad_object_id

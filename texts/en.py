@@ -13,7 +13,11 @@ MESSAGES: dict[str, str] = {
         "arrive in this channel. Platform: facebook, instagram or youtube.\n"
         "- `accounts`: which accounts are linked, and to which channel.\n"
         "- `pending`: open cases and the time left to the 48-hour limit.\n"
-        "- `officer @name`, `manager @name`: the responsible officer and manager of this channel's accounts.\n"
+        "- `new account`: register a new account step by step (routine 2.1); `cancel` stops it.\n"
+        "- `checklist`: the checklist of this channel's accounts, with who confirmed what.\n"
+        "- `change officer @name`, `manager @name`: the manager appoints the responsible officer (and manager).\n"
+        "- `close account`: the manager reports the account closed; final archiving follows.\n"
+        "- `strategist here`: the communications strategist's channel, told of new and changed accounts.\n"
         "- `published`: this channel's accounts were updated now (the routine: at least weekly).\n"
         "- `registry here`: the registry office's channel, where synpunkter are handed over.\n"
         '- `department here "Name"` or `department "Name" @name`: who answers synpunkter; '
@@ -22,9 +26,9 @@ MESSAGES: dict[str, str] = {
         "- `help`: this text."
     ),
     "unknown_command": (
-        "I do not know that command. I can: `link`, `accounts`, `pending`, "
-        "`officer`, `manager`, `published`, `registry here`, `department`, `departments`, "
-        "`synpunkter` and `help`."
+        "I do not know that command. I can: `new account`, `link`, `accounts`, `checklist`, "
+        "`pending`, `change officer`, `manager`, `close account`, `published`, `registry here`, "
+        "`strategist here`, `department`, `departments`, `synpunkter` and `help`."
     ),
     "link_usage": (
         'Write it like this: `link facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -47,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "time_left": "{duration} left",
     "time_overdue": "48-hour limit passed {duration} ago",
     "duration": "{hours} h {minutes} min",
-    "role_usage": "Write `officer @name` or `manager @name`, mentioning one person with @.",
+    "role_usage": "Write `change officer @name` or `manager @name`, mentioning one person with @.",
     "officer_set": "{name} is now the responsible officer for {accounts}.",
     "manager_set": "{name} is now the manager for {accounts}.",
     "role_missing": "none appointed",
@@ -258,4 +262,155 @@ MESSAGES: dict[str, str] = {
         "Register it as a snabbsynpunkt in Synpunkten (DF Respons)."
     ),
     "kansli_handed_over_by": "Handed over by",
+    "registration_intro": (
+        "**New account** (routine 2 and 2.1). I ask one thing at a time and save after each "
+        "answer, so you can continue later. Write `cancel` at any time to stop. "
+        "In a channel: mention @Modbot in each answer."
+    ),
+    "registration_resumed": "You already have a registration going here. Let us continue where you were.",
+    "registration_cancelled": "The registration is cancelled. No account was saved.",
+    "registration_done": (
+        "Done! {platform} {name} is registered and linked to this channel. "
+        "The checklist (routine 2.1) is here in the channel: the manager and the officer confirm their items."
+    ),
+    "registration_q_platform": "1/9 Which platform? Answer facebook, instagram or youtube.",
+    "registration_q_name": "2/9 What is the account called (as shown on the platform)?",
+    "registration_q_url": "3/9 Link to the account, e.g. https://www.facebook.com/hjokommun",
+    "registration_q_unit": "4/9 Which unit runs the account?",
+    "registration_q_purpose": "5/9 What is the account's purpose?",
+    "registration_q_target_group": "6/9 Who is the account's target group?",
+    "registration_q_officer": "7/9 Who is the responsible officer? Mention the person with @.",
+    "registration_q_manager_proposed": (
+        "8/9 According to the directory, {name} is the manager. Answer `yes` if that is right, "
+        "or mention another manager with @."
+    ),
+    "registration_q_manager_answered": (
+        "8/9 The directory has no manager for that person. Mention the manager with @."
+    ),
+    "registration_q_manager_unavailable": (
+        "8/9 The directory (Microsoft Graph) does not answer right now. Mention the manager with @."
+    ),
+    "registration_q_manager_not_connected": (
+        "8/9 Who is the manager? Mention the person with @. (The directory, Microsoft Graph, "
+        "is not connected, so I cannot propose the manager.)"
+    ),
+    "registration_q_contact": (
+        "9/9 Contact details that may be shown in the public list (a shared mailbox or phone). "
+        "Write `-` for the contact centre ({phone}). No private numbers."
+    ),
+    "registration_q_confirm": (
+        "**Is this right?**\n\n- Platform: {platform}\n- Account: {name} ({url})\n"
+        "- Unit: {unit}\n- Purpose: {purpose}\n- Target group: {target_group}\n"
+        "- Officer: {officer}\n- Manager: {manager}\n- Contact in the public list: {contact}\n\n"
+        "Answer `yes` to register, or `cancel`."
+    ),
+    "registration_bad_platform": '"{answer}" is not a platform I know.',
+    "registration_bad_length": "The answer should be between {shortest} and {longest} characters.",
+    "registration_bad_url": '"{answer}" is not a valid link.',
+    "registration_url_not_platform": "The link does not go to {platform}.",
+    "registration_mention_one": "Mention exactly one person with @.",
+    "registration_manager_is_officer": (
+        "The manager must be someone other than the responsible officer (routine 2.1 point 6)."
+    ),
+    "registration_bad_contact": "Give an e-mail address or a phone number, or `-`.",
+    "registration_confirm_again": "I need a `yes` to register.",
+    "registration_name_taken": "There is already an account called {name} on that platform.",
+    "strategist_not_linked": (
+        "The communications strategist's channel is not set, so the strategist has not been told. "
+        "Write `strategist here` in the strategist's channel; what is waiting is sent then."
+    ),
+    "strategist_set": (
+        "This channel is now told of new, changed and closed accounts. "
+        "{told} waiting registration(s) have been sent here."
+    ),
+    "strategist_registered": (
+        "**New social-media account** (routine 2.1 point 3): {platform} {account}\n\n"
+        "- Link: {link}\n- Unit: {unit}\n- Purpose: {purpose}\n- Target group: {target_group}\n"
+        "- Officer: {officer}\n- Manager: {manager}\n- Contact: {contact}\n- Registered by: {by}"
+    ),
+    "strategist_officer_changed": (
+        "New responsible officer for {platform} {account} ({link}): {person} "
+        "(before: {previous}). Appointed by {by}."
+    ),
+    "strategist_manager_changed": (
+        "New manager for {platform} {account} ({link}): {person} (before: {previous}). Set by {by}."
+    ),
+    "strategist_closing": (
+        "{platform} {account} ({link}) is being closed, reported by {by}. Final archiving is under "
+        "way; the account leaves the public list when it is done."
+    ),
+    "strategist_closed": (
+        "{platform} {account} ({link}) is closed. Finally archived by {by}, reference {reference}. "
+        "The account has left the public list; its records stay."
+    ),
+    "strategist_officer_gone": (
+        "{person} is no longer active in the directory, so {platform} {account} ({link}) has no "
+        "responsible officer. The manager has been asked to appoint one."
+    ),
+    "officer_gone": (
+        "{person}: {officer} is no longer active in the directory (left?), so {account} has no "
+        "responsible officer. Appoint one with `change officer @name` in the account's channel "
+        "(routine section 3). {link}"
+    ),
+    "close_which": "Which account? Write `close account <name>`. This channel's accounts: {accounts}.",
+    "closing_started": (
+        "{account} is being closed. Final archiving is open: once it is done and marked archived, "
+        "the account is closed and leaves the public list. Its records stay."
+    ),
+    "checklist_posted": "The checklist for {accounts} is posted here.",
+    "checklist_title": "New-account checklist (routine 2.1): {platform} {account}",
+    "checklist_roles": "{url} · Officer: {officer} · Manager: {manager}",
+    "checklist_open": "{count} item(s) remain.",
+    "checklist_complete": "All items are done.",
+    "checklist_coat_of_arms": "The coat of arms of {municipality}",
+    "checklist_item_decision": "1. The manager has decided to start the account.",
+    "checklist_item_routine_read": "2. The responsible officer ({officer}) has read the social-media routine.",
+    "checklist_item_strategist_informed": (
+        "3. The communications strategist has the link, contacts, purpose and target group."
+    ),
+    "checklist_item_profile_picture": (
+        "4. The profile picture is the coat of arms of {municipality} (or an exception agreed "
+        "with the communications strategist)."
+    ),
+    "checklist_item_part_of": "5a. The account says the unit is part of {municipality}.",
+    "checklist_item_phone": "5b. The account shows the contact centre's phone ({phone}) or the unit's.",
+    "checklist_item_website": "5c. The account links to the municipality's website, {website}.",
+    "checklist_item_admin_access_admin": (
+        "6. The manager (or someone the manager names) is also an admin of the Facebook page."
+    ),
+    "checklist_item_admin_access_login": (
+        "6. The manager (or someone the manager names) has the login details. "
+        "Passwords are never stored here, only that this is arranged."
+    ),
+    "checklist_done_by": "Confirmed by {name} {at}",
+    "checklist_exception": "Exception:",
+    "checklist_who_manager": "The manager confirms.",
+    "checklist_who_officer": "The responsible officer confirms personally.",
+    "checklist_who_officer_or_manager": "The officer or the manager confirms.",
+    "checklist_who_bot": (
+        "Modbot sends it to the strategist once the strategist's channel is set (`strategist here`)."
+    ),
+    "checklist_exception_label": "Exception: reason, agreed with the communications strategist",
+    "checklist_coat_of_arms_used": "Coat of arms in use",
+    "checklist_exception_button": "Exception with reason",
+    "checklist_tick": "Confirm",
+    "checklist_read_routine": "Read the routine",
+    "accounts_checklist_open": " – checklist: {count} item(s) left",
+    "accounts_closing": " – being closed",
+    "error_not_officer": (
+        "Only the account's responsible officer or manager can decide this (routine section 3)."
+    ),
+    "error_not_manager": "Only the account's manager can do that (routine section 3).",
+    "error_may_not_tick": (
+        "Someone else confirms that item under routine 2.1 (officer: {officer}, manager: {manager})."
+    ),
+    "error_exception_note_missing": "Write the reason for the exception in the field first.",
+    "error_account_closing": "The account is already being closed (since {at}).",
+    "duty_final_archive_title": "Final archiving of {account} (the account is closing)",
+    "duty_final_archive_what": (
+        "Make a PDF of the account's start page and of what was published, send it to the "
+        "municipal archive and cull what is of passing interest (routine sections 4 and 5). "
+        "Marking it archived closes the account."
+    ),
+    "duty_final_archive_button": "Archived – close the account",
 }

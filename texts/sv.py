@@ -13,7 +13,11 @@ MESSAGES: dict[str, str] = {
         "hamnar i den här kanalen. Plattform: facebook, instagram eller youtube.\n"
         "- `konton`: vilka konton som är kopplade och till vilken kanal.\n"
         "- `väntande`: öppna ärenden och tid kvar till 48-timmarsgränsen.\n"
-        "- `ansvarig @namn`, `chef @namn`: ansvarig tjänsteperson och chef för kanalens konton.\n"
+        "- `nytt konto`: registrera ett nytt konto steg för steg (rutinen 2.1); `avbryt` avbryter.\n"
+        "- `checklista`: checklistan för kanalens konton, med vem som bekräftat vad.\n"
+        "- `byt ansvarig @namn`, `chef @namn`: chefen utser ansvarig tjänsteperson (och chef).\n"
+        "- `avsluta konto`: chefen anmäler att kontot avslutas; slutarkivering följer.\n"
+        "- `strateg här`: kommunikationsstrategens kanal, som får veta om nya och ändrade konton.\n"
         "- `publicerat`: kanalens konton har uppdaterats nu (rutinen: minst en gång i veckan).\n"
         "- `kansli här`: kanslienhetens kanal, dit synpunkter lämnas över.\n"
         '- `avdelning här "Namn"` eller `avdelning "Namn" @namn`: vem som svarar på synpunkter; '
@@ -22,9 +26,9 @@ MESSAGES: dict[str, str] = {
         "- `hjälp`: den här texten."
     ),
     "unknown_command": (
-        "Det kommandot känner jag inte igen. Jag kan: `koppla`, `konton`, `väntande`, "
-        "`ansvarig`, `chef`, `publicerat`, `kansli här`, `avdelning`, `avdelningar`, `synpunkter` "
-        "och `hjälp`."
+        "Det kommandot känner jag inte igen. Jag kan: `nytt konto`, `koppla`, `konton`, "
+        "`checklista`, `väntande`, `byt ansvarig`, `chef`, `avsluta konto`, `publicerat`, "
+        "`kansli här`, `strateg här`, `avdelning`, `avdelningar`, `synpunkter` och `hjälp`."
     ),
     "link_usage": (
         'Skriv så här: `koppla facebook "Hjo kommun" https://facebook.com/hjokommun` '
@@ -49,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "time_left": "{duration} kvar",
     "time_overdue": "48-timmarsgränsen passerad för {duration} sedan",
     "duration": "{hours} h {minutes} min",
-    "role_usage": "Skriv `ansvarig @namn` eller `chef @namn` och nämn en person med @.",
+    "role_usage": "Skriv `byt ansvarig @namn` eller `chef @namn` och nämn en person med @.",
     "officer_set": "{name} är nu ansvarig tjänsteperson för {accounts}.",
     "manager_set": "{name} är nu chef för {accounts}.",
     "role_missing": "ingen utsedd",
@@ -263,4 +267,155 @@ MESSAGES: dict[str, str] = {
         "Registrera den som snabbsynpunkt i Synpunkten (DF Respons)."
     ),
     "kansli_handed_over_by": "Lämnad av",
+    "registration_intro": (
+        "**Nytt konto** (rutinen 2 och 2.1). Jag frågar om en sak i taget och sparar efter "
+        "varje svar, så du kan fortsätta senare. Skriv `avbryt` när som helst för att avbryta. "
+        "I en kanal: nämn @Modbot i varje svar."
+    ),
+    "registration_resumed": "Du har redan en registrering på gång här. Vi fortsätter där du var.",
+    "registration_cancelled": "Registreringen är avbruten. Inget konto har sparats.",
+    "registration_done": (
+        "Klart! {platform} {name} är registrerat och kopplat till den här kanalen. "
+        "Checklistan (rutinen 2.1) ligger här i kanalen: chefen och ansvarig bekräftar sina punkter."
+    ),
+    "registration_q_platform": "1/9 Vilken plattform? Svara facebook, instagram eller youtube.",
+    "registration_q_name": "2/9 Vad heter kontot (som det syns på plattformen)?",
+    "registration_q_url": "3/9 Länk till kontot, t.ex. https://www.facebook.com/hjokommun",
+    "registration_q_unit": "4/9 Vilken verksamhet eller enhet driver kontot?",
+    "registration_q_purpose": "5/9 Vad är kontots syfte?",
+    "registration_q_target_group": "6/9 Vilken är kontots målgrupp?",
+    "registration_q_officer": "7/9 Vem är ansvarig tjänsteperson? Nämn personen med @.",
+    "registration_q_manager_proposed": (
+        "8/9 Enligt katalogen är {name} chef. Svara `ja` om det stämmer, eller nämn en annan "
+        "verksamhets-/enhetschef med @."
+    ),
+    "registration_q_manager_answered": (
+        "8/9 Katalogen anger ingen chef för den personen. Nämn verksamhets-/enhetschefen med @."
+    ),
+    "registration_q_manager_unavailable": (
+        "8/9 Katalogen (Microsoft Graph) svarar inte just nu. Nämn verksamhets-/enhetschefen med @."
+    ),
+    "registration_q_manager_not_connected": (
+        "8/9 Vem är verksamhets-/enhetschef? Nämn personen med @. (Katalogen, Microsoft Graph, "
+        "är inte ansluten, så jag kan inte föreslå chefen.)"
+    ),
+    "registration_q_contact": (
+        "9/9 Kontaktuppgifter som får visas i den offentliga förteckningen (funktionsbrevlåda "
+        "eller telefon). Skriv `-` för kontaktcenter ({phone}). Skriv inga privata nummer."
+    ),
+    "registration_q_confirm": (
+        "**Stämmer det här?**\n\n- Plattform: {platform}\n- Konto: {name} ({url})\n"
+        "- Verksamhet/enhet: {unit}\n- Syfte: {purpose}\n- Målgrupp: {target_group}\n"
+        "- Ansvarig: {officer}\n- Chef: {manager}\n- Kontakt i förteckningen: {contact}\n\n"
+        "Svara `ja` för att registrera, eller `avbryt`."
+    ),
+    "registration_bad_platform": '"{answer}" är ingen plattform jag känner till.',
+    "registration_bad_length": "Svaret ska vara mellan {shortest} och {longest} tecken.",
+    "registration_bad_url": '"{answer}" är ingen giltig länk.',
+    "registration_url_not_platform": "Länken går inte till {platform}.",
+    "registration_mention_one": "Nämn exakt en person med @.",
+    "registration_manager_is_officer": (
+        "Chefen ska vara en annan person än ansvarig tjänsteperson (rutinen 2.1 punkt 6)."
+    ),
+    "registration_bad_contact": "Ange en e-postadress eller ett telefonnummer, eller `-`.",
+    "registration_confirm_again": "Jag behöver ett `ja` för att registrera.",
+    "registration_name_taken": "Det finns redan ett konto som heter {name} på den plattformen.",
+    "strategist_not_linked": (
+        "Kommunikationsstrategens kanal är inte angiven, så strategen har inte fått veta. Skriv "
+        "`strateg här` i strategens kanal; då får strategen det som väntar."
+    ),
+    "strategist_set": (
+        "Den här kanalen får nu veta om nya, ändrade och avslutade konton. "
+        "{told} registrering(ar) som väntade har skickats hit."
+    ),
+    "strategist_registered": (
+        "**Nytt konto i sociala medier** (rutinen 2.1 punkt 3): {platform} {account}\n\n"
+        "- Länk: {link}\n- Verksamhet/enhet: {unit}\n- Syfte: {purpose}\n- Målgrupp: {target_group}\n"
+        "- Ansvarig: {officer}\n- Chef: {manager}\n- Kontakt: {contact}\n- Registrerat av: {by}"
+    ),
+    "strategist_officer_changed": (
+        "Ny ansvarig tjänsteperson för {platform} {account} ({link}): {person} "
+        "(tidigare: {previous}). Utsedd av {by}."
+    ),
+    "strategist_manager_changed": (
+        "Ny chef för {platform} {account} ({link}): {person} (tidigare: {previous}). Angiven av {by}."
+    ),
+    "strategist_closing": (
+        "{platform} {account} ({link}) avslutas, anmält av {by}. Slutarkiveringen pågår; "
+        "kontot tas bort ur förteckningen när den är klar."
+    ),
+    "strategist_closed": (
+        "{platform} {account} ({link}) är avslutat. Slutarkiverat av {by}, referens {reference}. "
+        "Kontot är borttaget ur förteckningen; dess handlingar finns kvar."
+    ),
+    "strategist_officer_gone": (
+        "{person} finns inte längre som aktiv i katalogen, så {platform} {account} ({link}) saknar "
+        "ansvarig tjänsteperson. Chefen har ombetts utse en ny."
+    ),
+    "officer_gone": (
+        "{person}: {officer} är inte längre aktiv i katalogen (har slutat?), så {account} saknar "
+        "ansvarig tjänsteperson. Utse en ny med `byt ansvarig @namn` i kontots kanal (rutinen "
+        "avsnitt 3). {link}"
+    ),
+    "close_which": "Vilket konto? Skriv `avsluta konto <namn>`. Kanalens konton: {accounts}.",
+    "closing_started": (
+        "{account} avslutas. Slutarkiveringen är öppnad: när den är gjord och markerad som "
+        "arkiverad är kontot avslutat och borttaget ur förteckningen. Handlingarna finns kvar."
+    ),
+    "checklist_posted": "Checklistan för {accounts} är postad här.",
+    "checklist_title": "Checklista nytt konto (rutinen 2.1): {platform} {account}",
+    "checklist_roles": "{url} · Ansvarig: {officer} · Chef: {manager}",
+    "checklist_open": "{count} punkt(er) återstår.",
+    "checklist_complete": "Alla punkter är klara.",
+    "checklist_coat_of_arms": "{municipality}s stadsvapen",
+    "checklist_item_decision": "1. Verksamhets-/enhetschefen har beslutat att starta kontot.",
+    "checklist_item_routine_read": "2. Ansvarig tjänsteperson ({officer}) har läst Rutin för sociala medier.",
+    "checklist_item_strategist_informed": (
+        "3. Kommunikationsstrategen har fått länk, kontaktuppgifter, syfte och målgrupp."
+    ),
+    "checklist_item_profile_picture": (
+        "4. Profilbilden är {municipality}s stadsvapen (eller ett undantag i samråd med "
+        "kommunikationsstrategen)."
+    ),
+    "checklist_item_part_of": "5a. Kontot visar att verksamheten är en del av {municipality}.",
+    "checklist_item_phone": "5b. Kontot visar telefonnummer till kontaktcenter ({phone}) eller verksamheten.",
+    "checklist_item_website": "5c. Kontot länkar till kommunens webbplats, {website}.",
+    "checklist_item_admin_access_admin": (
+        "6. Chefen (eller den chefen utser) är också administratör för sidan på Facebook."
+    ),
+    "checklist_item_admin_access_login": (
+        "6. Chefen (eller den chefen utser) har tillgång till inloggningsuppgifterna. "
+        "Lösenord sparas aldrig här, bara att det är ordnat."
+    ),
+    "checklist_done_by": "Bekräftat av {name} {at}",
+    "checklist_exception": "Undantag:",
+    "checklist_who_manager": "Chefen bekräftar.",
+    "checklist_who_officer": "Ansvarig tjänsteperson bekräftar själv.",
+    "checklist_who_officer_or_manager": "Ansvarig eller chefen bekräftar.",
+    "checklist_who_bot": (
+        "Modbot skickar det till strategen när strategens kanal är angiven (`strateg här`)."
+    ),
+    "checklist_exception_label": "Undantag: skäl, överenskommet med kommunikationsstrategen",
+    "checklist_coat_of_arms_used": "Stadsvapnet används",
+    "checklist_exception_button": "Undantag med skäl",
+    "checklist_tick": "Bekräfta",
+    "checklist_read_routine": "Läs rutinen",
+    "accounts_checklist_open": " – checklistan: {count} punkt(er) kvar",
+    "accounts_closing": " – avslutas",
+    "error_not_officer": (
+        "Bara kontots ansvariga tjänsteperson eller chef kan avgöra det här (rutinen avsnitt 3)."
+    ),
+    "error_not_manager": "Bara kontots chef kan göra det (rutinen avsnitt 3).",
+    "error_may_not_tick": (
+        "Den punkten bekräftas av någon annan enligt rutinen 2.1 (ansvarig: {officer}, chef: {manager})."
+    ),
+    "error_exception_note_missing": "Skriv skälet till undantaget i fältet först.",
+    "error_account_closing": "Kontot håller redan på att avslutas (sedan {at}).",
+    "duty_final_archive_title": "Slutarkivering av {account} (kontot avslutas)",
+    "duty_final_archive_what": (
+        "Gör en pdf av kontots startsida och av det som publicerats, skicka till kommunarkivet "
+        "och gallra det som är av tillfällig karaktär (rutinen avsnitt 4 och 5). När du "
+        "markerar som arkiverat är kontot avslutat."
+    ),
+    "duty_final_archive_button": "Arkiverat – avsluta kontot",
 }

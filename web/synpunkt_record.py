@@ -1,7 +1,6 @@
 """Routine 4 and 4.1: a synpunkt as one printable page, the whole chain from question to
 registration. This is what is handed out when someone asks for the record."""
 
-import html
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -13,6 +12,7 @@ from services.views import CaseViews
 from storage.audit import events_for_case
 from storage.db import Database
 from texts import moment
+from web.page import escape, html_page
 
 _STEPS = {
     "case_opened": "Kommentaren flaggad och sparad",
@@ -25,13 +25,6 @@ _STEPS = {
     "evidence_added": "Bevis bifogat",
 }
 _DETAILS = ("department", "reference", "note")
-_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
-    "color:#111}h1{font-size:1.4rem}blockquote{border-left:4px solid #999;margin:0;"
-    "padding:.2rem 1rem;white-space:pre-wrap}table{border-collapse:collapse;width:100%}"
-    "th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    "@media print{body{margin:0;max-width:none}a{color:inherit}}"
-)
 
 
 def synpunkt_routes(
@@ -52,32 +45,31 @@ def synpunkt_routes(
         if synpunkt is None:
             raise web.HTTPNotFound(text="Ärendet är ingen synpunkt.")
         rows = "".join(
-            f"<tr><td>{moment(event.at)}</td><td>{_escape(event.actor_name)}</td>"
+            f"<tr><td>{moment(event.at)}</td><td>{escape(event.actor_name)}</td>"
             f"<td>{_step(event.action)}{_detail(event.detail)}</td></tr>"
             for event in events
         )
         answer = (
-            f"<blockquote>{_escape(synpunkt.answer)}</blockquote>"
+            f"<blockquote>{escape(synpunkt.answer)}</blockquote>"
             if synpunkt.answer
             else "<p>Inget svar än.</p>"
         )
         registered = (
             f"<p>Registrerad i Synpunkten (DF Respons) med referens "
-            f"<strong>{_escape(synpunkt.reference)}</strong>.</p>"
+            f"<strong>{escape(synpunkt.reference)}</strong>.</p>"
             if synpunkt.reference
             else "<p>Inte registrerad i Synpunkten än.</p>"
         )
-        page = (
-            '<!doctype html><html lang="sv"><head><meta charset="utf-8">'
-            f"<title>Synpunkt, ärende {view.id}</title><style>{_STYLE}</style></head><body>"
+        page = html_page(
+            f"Synpunkt, ärende {view.id}",
             f"<h1>Synpunkt via sociala medier – ärende {view.id}</h1>"
-            f"<p>{_escape(view.platform.capitalize())} · {_escape(view.account_name)} · "
-            f'<a href="{_escape(view.permalink)}">{_escape(view.permalink)}</a></p>'
-            f"<h2>Fråga</h2><p>{_escape(view.author_name)}, {moment(view.written_at)}:</p>"
-            f"<blockquote>{_escape(view.text)}</blockquote>"
+            f"<p>{escape(view.platform.capitalize())} · {escape(view.account_name)} · "
+            f'<a href="{escape(view.permalink)}">{escape(view.permalink)}</a></p>'
+            f"<h2>Fråga</h2><p>{escape(view.author_name)}, {moment(view.written_at)}:</p>"
+            f"<blockquote>{escape(view.text)}</blockquote>"
             f"<h2>Svar</h2>{answer}{registered}"
             "<h2>Händelser</h2><table><thead><tr><th scope=col>Tid</th><th scope=col>Vem</th>"
-            f"<th scope=col>Vad</th></tr></thead><tbody>{rows}</tbody></table></body></html>"
+            f"<th scope=col>Vad</th></tr></thead><tbody>{rows}</tbody></table>",
         )
         return web.Response(
             text=page,
@@ -89,14 +81,10 @@ def synpunkt_routes(
 
 
 def _step(action: str) -> str:
-    return _STEPS.get(action) or _escape(action)
-
-
-def _escape(value: str | None) -> str:
-    return html.escape(value or "")
+    return _STEPS.get(action) or escape(action)
 
 
 def _detail(detail: str) -> str:
     values = json.loads(detail or "{}")
-    shown = [f"{_escape(str(values[key]))}" for key in _DETAILS if values.get(key)]
+    shown = [f"{escape(str(values[key]))}" for key in _DETAILS if values.get(key)]
     return f" ({', '.join(shown)})" if shown else ""

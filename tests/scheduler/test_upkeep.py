@@ -61,7 +61,7 @@ async def test_an_account_without_officer_is_reported_every_vardag_until_fixed(
     assert await _run(bot, _morning(11, 26)) == 0
     assert await _run(bot, datetime(2026, 11, 28, 9, 0, tzinfo=UTC)) == 0  # Saturday
     assert await _run(bot, _morning(11, 30)) == 1
-    await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
+    await bot.say(KARIN, "byt ansvarig", mentions=(ANNA,))
     assert await _run(bot, _morning(12, 1)) == 0
 
 

@@ -1,0 +1,1 @@
+"""The organisation's directory (Microsoft Entra ID), read through Microsoft Graph."""

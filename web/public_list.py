@@ -1,0 +1,111 @@
+"""GET /forteckning: the public list as an accessible HTML page (a real table with a caption
+and column headers, no script, printable), and the same rows as .json and .csv (semicolon
+separated with a BOM, as Swedish Excel opens it)."""
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
+
+from aiohttp import web
+
+from routine.municipality import Municipality
+from services.public_list import ListedAccount, public_list
+from storage.db import Database
+from texts import moment, t
+from web.page import escape, html_page
+
+COLUMNS = ("plattform", "konto", "lank", "verksamhet", "ansvarig", "kontakt")
+HEADERS = ("Plattform", "Konto", "Länk", "Verksamhet/enhet", "Ansvarig", "Kontakt")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def public_list_routes(
+    database: Database, municipality: Municipality, clock: Callable[[], datetime]
+) -> list[web.RouteDef]:
+    def rows() -> list[ListedAccount]:
+        with database.session() as session:
+            return public_list(session, municipality)
+
+    async def page(_request: web.Request) -> web.Response:
+        return web.Response(
+            text=_html(rows(), municipality, clock()), content_type="text/html", charset="utf-8"
+        )
+
+    async def as_json(_request: web.Request) -> web.Response:
+        listed = [_cells(row) for row in rows()]
+        body = {
+            "kommun": municipality.name,
+            "uppdaterad": clock().isoformat(),
+            "konton": [dict(zip(COLUMNS, cells, strict=True)) for cells in listed],
+        }
+        return web.json_response(body, dumps=_dumps)
+
+    async def as_csv(_request: web.Request) -> web.Response:
+        out = io.StringIO()
+        out.write("\ufeff")
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(HEADERS)
+        for row in rows():
+            writer.writerow([_safe_cell(cell) for cell in _cells(row)])
+        return web.Response(
+            text=out.getvalue(),
+            content_type="text/csv",
+            charset="utf-8",
+            headers={"Content-Disposition": 'attachment; filename="forteckning.csv"'},
+        )
+
+    return [
+        web.get("/forteckning", page),
+        web.get("/forteckning.json", as_json),
+        web.get("/forteckning.csv", as_csv),
+    ]
+
+
+def _cells(row: ListedAccount) -> tuple[str, ...]:
+    values = asdict(row)
+    values["platform"] = t("sv", f"platform_{row.platform}")
+    return tuple(
+        values[key] for key in ("platform", "account", "url", "unit", "officer", "contact")
+    )
+
+
+def _safe_cell(value: str) -> str:
+    """A cell Excel would read as a formula is kept as text."""
+    return f"'{value}" if value.startswith(_FORMULA_START) and not value[1:2].isdigit() else value
+
+
+def _html(rows: list[ListedAccount], municipality: Municipality, now: datetime) -> str:
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in HEADERS)
+    body = "".join(_html_row(_cells(row)) for row in rows)
+    if not rows:
+        body = f'<tr><td colspan="{len(HEADERS)}">Inga konton är registrerade.</td></tr>'
+    title = f"{municipality.name} i sociala medier"
+    return html_page(
+        title,
+        f"<h1>{escape(title)}</h1>"
+        f"<p>Förteckning över {escape(municipality.name)}s konton i sociala medier, med "
+        "ansvarig, kontaktuppgifter och den verksamhet som driver kontot. "
+        f"Uppdaterad {moment(now)}.</p>"
+        f"<table><caption>Konton i sociala medier ({len(rows)})</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f"<p>Kontaktcenter: {escape(municipality.phone)} · "
+        f'<a href="{escape(municipality.website)}">{escape(municipality.website_shown)}</a></p>'
+        '<p class="no-print">Samma uppgifter som <a href="/forteckning.csv">CSV</a> '
+        'och <a href="/forteckning.json">JSON</a>.</p>',
+    )
+
+
+def _html_row(cells: tuple[str, ...]) -> str:
+    platform, account, url, unit, officer, contact = (escape(cell) for cell in cells)
+    return (
+        f'<tr><td>{platform}</td><th scope="row">{account}</th>'
+        f'<td><a href="{url}">{url}</a></td>'
+        f"<td>{unit}</td><td>{officer}</td><td>{contact}</td></tr>"
+    )
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
