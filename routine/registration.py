@@ -26,6 +26,7 @@ class Step(StrEnum):
 
 ORDER = list(Step)
 CANCEL_WORDS = frozenset({"avbryt", "cancel"})
+START_WORDS = frozenset({"nytt konto", "new account"})
 YES_WORDS = frozenset({"ja", "j", "yes", "y", "ok"})
 USE_MUNICIPALITY_CONTACT = frozenset({"-", "kontaktcenter", "contact centre", "contact center"})
 
@@ -62,6 +63,11 @@ class Answer:
 
 def is_cancel(text: str) -> bool:
     return text.strip().casefold() in CANCEL_WORDS
+
+
+def is_start(text: str) -> bool:
+    """`nytt konto` again while one is going: show where the person is, answer nothing."""
+    return " ".join(text.split()).casefold() in START_WORDS
 
 
 def is_yes(text: str) -> bool:

@@ -14,6 +14,7 @@ from routine.registration import (
     BadAnswer,
     Step,
     is_cancel,
+    is_start,
     next_step,
     person_data,
     read_answer,
@@ -45,11 +46,8 @@ class NewAccountDialog:
         self._directory = directory
 
     def start(self, session: Session, where: str, user: Actor, now: datetime) -> list[Say]:
-        """A new registration, or the one this person already has going here."""
-        state = find_dialog(session, where, user.id)
-        if state is not None and state.dialog == DIALOG:
-            data = dialog_data(state)
-            return [Say("registration_resumed"), self._question(Step(state.step), data)]
+        """A new registration. (`nytt konto` while one is going is read by `answer`, which
+        shows where the person is instead.)"""
         save_dialog(
             session,
             conversation_id=where,
@@ -77,6 +75,8 @@ class NewAccountDialog:
                 return [Say("registration_cancelled")]
             step = Step(state.step)
             data = dialog_data(state)
+            if is_start(answer.text):
+                return [Say("registration_resumed"), self._question(step, data)]
             try:
                 values = read_answer(step, answer, data)
                 if step is Step.NAME:

@@ -11,16 +11,21 @@ from storage.models import Person
 def remember_person(
     session: Session, actor: Actor, now: datetime, personal_conversation_id: str | None = None
 ) -> Person:
+    """One row per person, found by Teams id or Entra object id. Someone first known from the
+    directory (their object id standing in for the Teams id) gets their Teams id when met in
+    Teams; a directory lookup never overwrites the Teams id or name of someone already met."""
+    from_directory = actor.id == actor.aad_object_id
     person = session.exec(select(Person).where(Person.teams_user_id == actor.id)).first()
     if person is None and actor.aad_object_id:
         person = session.exec(
             select(Person).where(Person.aad_object_id == actor.aad_object_id)
         ).first()
-        if person is not None:
+        if person is not None and not from_directory:
             person.teams_user_id = actor.id
     if person is None:
         person = Person(teams_user_id=actor.id, name=actor.name, updated_at=now)
-    person.name = actor.name
+    if not from_directory or person.teams_user_id == actor.id:
+        person.name = actor.name
     person.aad_object_id = actor.aad_object_id or person.aad_object_id
     if personal_conversation_id:
         person.personal_conversation_id = personal_conversation_id

@@ -2,6 +2,7 @@
 
 import json
 import socket
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -11,11 +12,13 @@ from typing import Any
 
 import aiohttp
 import pytest
+import trustme
 from aiohttp import web
 
 from bot.app import create_app
 from bot.settings import Settings
 from tests.fakes.bot_connector import FakeBotConnector
+from tests.fakes.entra import FakeEntra
 from tests.teams import ANNA, Channel, Person
 
 API_KEY = "test-api-key-0123456789abcdef"
@@ -82,6 +85,14 @@ class RunningBot:
             text = await response.text()
             try:
                 return response.status, json.loads(text) if text else None
+            except ValueError:
+                return response.status, text
+
+    async def get(self, path: str) -> tuple[int, Any]:
+        async with self.http.get(self.url + path) as response:
+            text = await response.text()
+            try:
+                return response.status, json.loads(text)
             except ValueError:
                 return response.status, text
 
@@ -169,4 +180,25 @@ async def bot(
             settings=settings,
             runner=runner,
         )
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def entra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[FakeEntra]:
+    authority = trustme.CA()
+    certificate = authority.issue_cert("127.0.0.1")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate.configure_cert(context)
+    bundle = tmp_path_factory.mktemp("ca") / "ca.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    fake = FakeEntra()
+    runner = web.AppRunner(fake.app())
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port, ssl_context=context).start()
+    fake.url = f"https://127.0.0.1:{port}"
+    yield fake
     await runner.cleanup()

@@ -10,6 +10,7 @@ from PIL import Image
 
 from bot.app_package import MANIFEST_FOLDER, build_package
 from bot.cli import main
+from bot.commands import COMMANDS
 from tests.schemas import SCHEMAS
 
 BOT_ID = "00000000-0000-0000-0000-000000000001"
@@ -30,7 +31,7 @@ def test_the_package_holds_a_valid_manifest_and_both_icons(tmp_path: Path) -> No
     assert manifest["validDomains"] == ["modbot.hjo.se"]
     assert manifest["bots"][0]["scopes"] == ["team", "personal", "groupChat"]
     titles = [c["title"] for c in manifest["bots"][0]["commandLists"][0]["commands"]]
-    assert titles[:4] == ["hjälp", "koppla", "konton", "väntande"]
+    assert titles[:3] == ["hjälp", "nytt konto", "koppla"]
 
 
 def test_icons_have_the_sizes_teams_requires() -> None:
@@ -57,3 +58,14 @@ def test_the_package_command_builds_from_the_environment(
     assert main(["package", "--out", str(target)]) == 0
     with zipfile.ZipFile(target) as opened:
         assert json.loads(opened.read("manifest.json"))["id"] == BOT_ID
+
+
+def test_every_command_in_the_manifest_is_one_the_bot_knows() -> None:
+    manifest = json.loads((MANIFEST_FOLDER / "manifest.template.json").read_text(encoding="utf-8"))
+    titles = [
+        command["title"]
+        for listed in manifest["bots"][0]["commandLists"]
+        for command in listed["commands"]
+    ]
+    assert titles
+    assert all(title.split()[0] in COMMANDS for title in titles), titles

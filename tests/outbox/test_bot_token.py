@@ -1,40 +1,12 @@
 """Outside development the bot signs its Bot Connector calls with a token from Entra ID
 (msal's client-credentials flow), fetched once and reused."""
 
-import ssl
-from collections.abc import AsyncIterator
-
 import aiohttp
-import pytest
-import trustme
-from aiohttp import web
 
 from outbox.connector import BotConnector
 from outbox.tokens import BOT_CONNECTOR_SCOPE, MsalTokenSource
-from tests.conftest import free_port
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.entra import FakeEntra
-
-
-@pytest.fixture
-async def entra(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[FakeEntra]:
-    authority = trustme.CA()
-    certificate = authority.issue_cert("127.0.0.1")
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    certificate.configure_cert(context)
-    bundle = tmp_path_factory.mktemp("ca") / "ca.pem"
-    authority.cert_pem.write_to_path(str(bundle))
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
-    fake = FakeEntra()
-    runner = web.AppRunner(fake.app())
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port, ssl_context=context).start()
-    fake.url = f"https://127.0.0.1:{port}"
-    yield fake
-    await runner.cleanup()
 
 
 async def test_connector_calls_carry_the_bots_token_fetched_once(
