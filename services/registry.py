@@ -24,7 +24,7 @@ from routine.permissions import ensure_may_appoint
 from routine.platforms import parse_platform
 from routine.registration import person_from
 from services.notifier import Notifier
-from services.roles import Role
+from services.roles import Role, unassign_officer
 from services.views import task_view
 from storage import audit, bot_state
 from storage.accounts import accounts_in_channel, get_account, link_account
@@ -334,18 +334,7 @@ class Registry:
     ) -> None:
         """Section 3: the directory says the officer has left. The account is without officer
         until the manager appoints one; manager and strategist are told."""
-        account.officer_person_id = None
-        session.add(account)
-        audit.record(
-            session,
-            at=now,
-            actor=SYSTEM,
-            action="officer_left",
-            account=account.name,
-            person=officer.name,
-            person_id=officer.teams_user_id,
-            source="directory",
-        )
+        unassign_officer(session, account, officer, "directory", now)
         manager = get_person(session, account.manager_person_id)
         self._notifier.officer_gone(session, account, officer, manager, now)
         self._tell_strategist(session, account, "officer_gone", SYSTEM, now, person=officer.name)

@@ -35,16 +35,25 @@ def officer_left(
         )
     )
     for account in accounts:
-        account.officer_person_id = None
-        session.add(account)
-        audit.record(
-            session,
-            at=now,
-            actor=SYSTEM,
-            action="officer_left",
-            account=account.name,
-            person=left.name,
-            person_id=left.teams_user_id,
-        )
+        unassign_officer(session, account, left, "team", now)
     session.commit()
     return accounts
+
+
+def unassign_officer(
+    session: Session, account: Account, officer: Person, source: str, now: datetime
+) -> None:
+    """The account is without officer until the manager appoints one; `source` says how the
+    bot learnt that the officer left (the team, or the directory)."""
+    account.officer_person_id = None
+    session.add(account)
+    audit.record(
+        session,
+        at=now,
+        actor=SYSTEM,
+        action="officer_left",
+        account=account.name,
+        person=officer.name,
+        person_id=officer.teams_user_id,
+        source=source,
+    )

@@ -5,6 +5,7 @@ import socket
 import ssl
 import time
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -164,23 +165,34 @@ def clock() -> MovingClock:
     return MovingClock()
 
 
-@pytest.fixture
-async def bot(
-    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock
+@asynccontextmanager
+async def running_bot(
+    settings: Settings, connector: FakeBotConnector, clock: MovingClock
 ) -> AsyncIterator[RunningBot]:
-    settings = make_settings(tmp_path, free_port())
-    runner = await start_bot(settings, clock)
+    """The bot started with these settings, stopped afterwards (the runner it has then: a
+    test may restart it)."""
     async with aiohttp.ClientSession() as http:
-        yield RunningBot(
+        started = RunningBot(
             url=f"http://127.0.0.1:{settings.port}",
             http=http,
             connector=connector,
             channel=Channel(service_url=connector.url),
             clock=clock,
             settings=settings,
-            runner=runner,
+            runner=await start_bot(settings, clock),
         )
-    await runner.cleanup()
+        try:
+            yield started
+        finally:
+            await started.runner.cleanup()
+
+
+@pytest.fixture
+async def bot(
+    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock
+) -> AsyncIterator[RunningBot]:
+    async with running_bot(make_settings(tmp_path, free_port()), connector, clock) as started:
+        yield started
 
 
 @pytest.fixture

@@ -9,17 +9,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 from PIL import Image
 from sqlmodel import select
 
 from storage.db import Database, make_engine
 from storage.models import Account, FlaggedCase
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, start_bot
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
 from tests.e2e.registry_helpers import MARIA, STINA, ask, posted_in, register, strategist_channel
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.schemas import assert_valid_card
-from tests.teams import ANNA, BERTIL, Channel, flag
+from tests.teams import ANNA, BERTIL, flag
 
 
 def _checklist(bot: RunningBot) -> tuple[str, dict[str, Any]]:
@@ -238,40 +237,27 @@ async def test_another_municipality_runs_the_bot_unchanged(
         municipality_website="https://www.tibro.se",
         coat_of_arms=arms,
     )
-    runner = await start_bot(settings, clock)
-    try:
-        async with aiohttp.ClientSession() as http:
-            bot = RunningBot(
-                url=f"http://127.0.0.1:{settings.port}",
-                http=http,
-                connector=connector,
-                channel=Channel(service_url=connector.url),
-                clock=clock,
-                settings=settings,
-                runner=runner,
-            )
-            await register(bot, MARIA, ANNA, contact="-")
-            await connector.wait_for(lambda: any("Checklista" in str(c) for c in connector.cards()))
-            card = next(c for c in connector.cards() if "Checklista" in str(c))
-            assert_valid_card(card)
-            shown = json.dumps(card, ensure_ascii=False)
-            assert "Tibro kommuns stadsvapen" in shown and "0504-180 00" in shown
-            assert "tibro.se" in shown and "Hjo" not in shown.replace("Hjo Bibliotek", "")
-            image = next(e for e in card["body"] if e["type"] == "Image")
-            async with http.get(image["url"]) as response:
-                assert response.status == 200
-                assert response.content_type == "image/png"
-            routine = next(
-                a["url"]
-                for e in card["body"]
-                for i in e.get("items", [])
-                for a in i.get("actions", [])
-                if a["type"] == "Action.OpenUrl"
-            )
-            async with http.get(routine) as response:
-                assert "Rutin för sociala medier" in await response.text()
-            status, listed = await bot.get("/forteckning.json")
-            assert listed["kommun"] == "Tibro kommun"
-            assert listed["konton"][0]["kontakt"] == "0504-180 00"
-    finally:
-        await runner.cleanup()
+    async with running_bot(settings, connector, clock) as bot:
+        await register(bot, MARIA, ANNA, contact="-")
+        await connector.wait_for(lambda: any("Checklista" in str(c) for c in connector.cards()))
+        card = next(c for c in connector.cards() if "Checklista" in str(c))
+        assert_valid_card(card)
+        shown = json.dumps(card, ensure_ascii=False)
+        assert "Tibro kommuns stadsvapen" in shown and "0504-180 00" in shown
+        assert "tibro.se" in shown and "Hjo" not in shown.replace("Hjo Bibliotek", "")
+        image = next(e for e in card["body"] if e["type"] == "Image")
+        async with bot.http.get(image["url"]) as response:
+            assert response.status == 200
+            assert response.content_type == "image/png"
+        routine = next(
+            a["url"]
+            for e in card["body"]
+            for i in e.get("items", [])
+            for a in i.get("actions", [])
+            if a["type"] == "Action.OpenUrl"
+        )
+        async with bot.http.get(routine) as response:
+            assert "Rutin för sociala medier" in await response.text()
+        status, listed = await bot.get("/forteckning.json")
+        assert listed["kommun"] == "Tibro kommun"
+        assert listed["konton"][0]["kontakt"] == "0504-180 00"

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import aiohttp
 import pytest
 from aiohttp import web
 from sqlmodel import select
@@ -16,7 +15,7 @@ from outbox.tokens import GRAPH_SCOPE
 from scheduler.jobs import DIRECTORY_CHECK
 from storage.db import Database, make_engine
 from storage.models import Account
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, start_bot
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
 from tests.e2e.registry_helpers import (
     ANSWERS_BEFORE_PEOPLE,
     MARIA,
@@ -29,7 +28,7 @@ from tests.e2e.registry_helpers import (
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.entra import FakeEntra
 from tests.fakes.graph import FakeGraph
-from tests.teams import ANNA, Channel
+from tests.teams import ANNA
 
 MORNING = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 
@@ -68,18 +67,8 @@ async def bot(
         graph_base_url=f"{graph.url}/v1.0",
         app_authority_host=entra.url,
     )
-    runner = await start_bot(settings, clock)
-    async with aiohttp.ClientSession() as http:
-        yield RunningBot(
-            url=f"http://127.0.0.1:{settings.port}",
-            http=http,
-            connector=connector,
-            channel=Channel(service_url=connector.url),
-            clock=clock,
-            settings=settings,
-            runner=runner,
-        )
-    await runner.cleanup()
+    async with running_bot(settings, connector, clock) as started:
+        yield started
 
 
 def _account(bot: RunningBot) -> Account:
