@@ -21,6 +21,7 @@ from outbox.connector import BotConnector
 from outbox.mail import MailOutbox, SmtpSettings
 from outbox.tokens import GRAPH_SCOPE, MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
+from platforms.meta_webhook import read_events
 from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
@@ -29,6 +30,7 @@ from services.capture import ScreenshotWorker
 from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
+from services.inbound import EventProcessor, InboundQueue
 from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
@@ -46,6 +48,8 @@ from storage.db import Database, make_engine
 from storage.migrations import migrate
 from web.evidence import evidence_routes
 from web.flags import flag_routes
+from web.meta_webhook import SOURCE as META_SOURCE
+from web.meta_webhook import meta_webhook_routes
 from web.public_list import public_list_routes
 from web.routine_files import routine_file_routes
 from web.synpunkt_record import synpunkt_routes
@@ -84,14 +88,24 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     files = EvidenceFiles(settings.evidence_dir)
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
+    word_lists = load_word_lists(settings.screening_wordlists)
     intake = IntakeQueue(
         database,
         files,
         clock,
         screenshots.wake,
         burst,
-        load_word_lists(settings.screening_wordlists),
+        word_lists,
     )
+    processor = EventProcessor(
+        database,
+        files,
+        clock,
+        {META_SOURCE: read_events},
+        word_lists,
+        screenshots.wake,
+    )
+    inbound = InboundQueue(database, clock, processor.wake)
     monitoring = Monitoring(
         views, notifier, settings.digest_time, settings.attestation_reminder_time
     )
@@ -157,10 +171,14 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 mails.start()
             screenshots.start()
             intake.start()
+            inbound.start()
+            processor.start()
             scheduler.start()
             yield
             scheduler.stop()
             await intake.stop()
+            await inbound.stop()
+            await processor.stop()
             await screenshots.stop()
             await outbox.stop()
             if mails is not None:
@@ -201,6 +219,13 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_routes(evidence_routes(database, files, signer, clock))
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     app.router.add_routes(public_list_routes(database, municipality, clock))
+    app.router.add_routes(
+        meta_webhook_routes(
+            inbound,
+            settings.meta_app_secret.get_secret_value(),
+            settings.meta_verify_token.get_secret_value(),
+        )
+    )
     app.router.add_routes(routine_file_routes(settings.coat_of_arms))
     return app
 

@@ -60,6 +60,27 @@ def _link(command: Command) -> str:
     return command.say(key, platform=shown, name=result.account.name)
 
 
+def _connect(command: Command) -> str:
+    """`anslut facebook "Hjo kommun" <sid-id> env:NAMN`: the bot watches the account itself."""
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    if len(command.args) != 4:
+        return command.say("connect_usage")
+    platform, name, platform_id, token_source = command.args
+    account = linking.connect_platform(
+        command.session,
+        channel_conversation_id=command.turn.channel_id,
+        platform=platform,
+        name=name,
+        platform_id=platform_id,
+        token_source=token_source,
+        actor=command.turn.actor,
+        now=command.runtime.clock(),
+    )
+    shown = command.say(f"platform_{account.platform}")
+    return command.say("connected", platform=shown, name=account.name, platform_id=platform_id)
+
+
 def _accounts(command: Command) -> str:
     rows = linking.accounts(command.session)
     if not rows:
@@ -320,6 +341,8 @@ COMMANDS: dict[str, Handler] = {
     "help": _help,
     "koppla": _link,
     "link": _link,
+    "anslut": _connect,
+    "connect": _connect,
     "konton": _accounts,
     "accounts": _accounts,
     "väntande": _pending,

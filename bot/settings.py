@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     graph_client_secret: SecretStr = SecretStr("")
     graph_base_url: str = GRAPH_V1
     directory_check_time: time = time(7, 0)
+    meta_app_secret: SecretStr = SecretStr("")
+    meta_verify_token: SecretStr = SecretStr("")
 
     @property
     def municipality(self) -> Municipality:

@@ -123,3 +123,11 @@ class ExceptionNoteMissing(RoutineError):
 
 class AccountClosing(RoutineError):
     key = "error_account_closing"
+
+
+class BadPlatformId(RoutineError):
+    key = "error_bad_platform_id"
+
+
+class BadTokenSource(RoutineError):
+    key = "error_bad_token_source"

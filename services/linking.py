@@ -1,16 +1,18 @@
 """Which Teams channel moderates which account, and where kanslienheten reads synpunkter."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlparse
 
 from sqlmodel import Session
 
+from platforms.token_source import TokenSourceError, read_token
 from routine.decisions import Actor
-from routine.errors import BadPlatform, BadUrl
+from routine.errors import BadPlatform, BadPlatformId, BadTokenSource, BadUrl, NoAccountInChannel
 from routine.platforms import parse_platform
 from storage import audit, bot_state
-from storage.accounts import link_account, list_accounts
+from storage.accounts import accounts_in_channel, link_account, list_accounts, name_key
 from storage.models import Account
 
 
@@ -58,6 +60,54 @@ def link_channel(
     session.commit()
     moved = previous if previous and previous != channel_conversation_id else None
     return LinkResult(account, moved)
+
+
+def connect_platform(
+    session: Session,
+    *,
+    channel_conversation_id: str,
+    platform: str,
+    name: str,
+    platform_id: str,
+    token_source: str,
+    actor: Actor,
+    now: datetime,
+) -> Account:
+    """Issue 6: the account's id on its platform and where its token is; the token itself is
+    checked to be readable, never stored."""
+    known = parse_platform(platform)
+    if known is None:
+        raise BadPlatform(platform=platform)
+    account = next(
+        (
+            a
+            for a in accounts_in_channel(session, channel_conversation_id)
+            if a.platform == known.value and a.name_key == name_key(name)
+        ),
+        None,
+    )
+    if account is None:
+        raise NoAccountInChannel()
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,200}", platform_id):
+        raise BadPlatformId(platform_id=platform_id[:60])
+    try:
+        read_token(token_source)
+    except TokenSourceError as error:
+        raise BadTokenSource(reason=str(error)) from None
+    account.platform_id = platform_id
+    account.token_source = token_source
+    session.add(account)
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="account_connected",
+        account=account.name,
+        platform_id=platform_id,
+        token_source=token_source,
+    )
+    session.commit()
+    return account
 
 
 def accounts(session: Session) -> list[Account]:

@@ -13,9 +13,12 @@ from sqlmodel import SQLModel
 
 from storage.models import (
     ChecklistTick,
+    Comment,
+    CommentVersion,
     Department,
     DialogState,
     DutyTask,
+    InboundEvent,
     MailMessage,
     MonitoringAttestation,
     Person,
@@ -112,6 +115,16 @@ def _account_registry(connection: Connection) -> None:
     table(DialogState).create(connection, checkfirst=True)
 
 
+def _platforms(connection: Connection) -> None:
+    """Issue 6: accounts connected to their platform, every comment kept, events stored first."""
+    _add_columns(
+        connection, "account", {"platform_id": "VARCHAR(200)", "token_source": "VARCHAR(300)"}
+    )
+    table(Comment).create(connection, checkfirst=True)
+    table(CommentVersion).create(connection, checkfirst=True)
+    table(InboundEvent).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -123,6 +136,7 @@ STEPS: list[Step] = [
     _synpunkter,
     _mail,
     _account_registry,
+    _platforms,
 ]
 
 

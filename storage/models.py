@@ -69,6 +69,10 @@ class Account(SQLModel, table=True):
     closing_at: datetime | None = Field(default=None, sa_column=_moment(True))
     """Section 3: the manager reported the account closed; the final archiving is under way."""
     closed_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    platform_id: str | None = Field(default=None, max_length=200, index=True)
+    """The page, Instagram account or YouTube channel id the platform uses for the account."""
+    token_source: str | None = Field(default=None, max_length=300)
+    """Where its access token is read from (`env:NAME` or `file:/path`); never the token."""
 
 
 class BotState(SQLModel, table=True):
@@ -308,3 +312,53 @@ class DialogState(SQLModel, table=True):
     step: str = Field(max_length=40)
     data: str = Field(default="{}")
     updated_at: datetime = Field(sa_column=_moment())
+
+
+class Comment(SQLModel, table=True):
+    """Section 4: every post and comment on an account is a public record, kept in order with
+    whether it came from outside or from the municipality, its edits and its deletion."""
+
+    __table_args__ = (UniqueConstraint("account_id", "platform_comment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    platform_comment_id: str = Field(max_length=200)
+    kind: str = Field(max_length=10)
+    post_id: str | None = Field(default=None, max_length=200)
+    parent_id: str | None = Field(default=None, max_length=200)
+    origin: str = Field(max_length=10)
+    author_id: str = Field(max_length=200)
+    author_name: str = Field(max_length=200)
+    text: str
+    has_image: bool = False
+    permalink: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(sa_column=_moment())
+    received_at: datetime = Field(sa_column=_moment())
+    edited_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    deleted_by_author_at: datetime | None = Field(default=None, sa_column=_moment(True))
+
+
+class CommentVersion(SQLModel, table=True):
+    """An earlier text of an edited comment; the evidence of a flagged one keeps its original."""
+
+    __tablename__ = "comment_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    comment_id: int = Field(foreign_key="comment.id", index=True)
+    text: str
+    replaced_at: datetime = Field(sa_column=_moment())
+
+
+class InboundEvent(SQLModel, table=True):
+    """A platform notification exactly as it arrived, stored before it is answered and worked
+    on afterwards: a crash between the two loses nothing."""
+
+    __tablename__ = "inbound_event"
+    __table_args__ = (Index("ix_inbound_pending", "processed_at", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=20)
+    body: str
+    received_at: datetime = Field(sa_column=_moment())
+    processed_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    outcome: str | None = Field(default=None, max_length=1000)

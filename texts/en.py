@@ -413,4 +413,15 @@ MESSAGES: dict[str, str] = {
         "Marking it archived closes the account."
     ),
     "duty_final_archive_button": "Archived – close the account",
+    "connect_usage": (
+        'Write it like this: `connect facebook "Hjo kommun" <page id> env:MODBOT_TOKEN_HJO` '
+        "(platform, account name, the account's id on the platform, where its access token is: "
+        "env:NAME or file:/path). Never write the token itself in the chat."
+    ),
+    "connected": (
+        "{platform} {name} is connected (id {platform_id}). Comments now arrive by themselves "
+        "and are screened against section 6 of the routine. The token is readable and not stored here."
+    ),
+    "error_bad_platform_id": "{platform_id} does not look like an id on the platform.",
+    "error_bad_token_source": "The token cannot be read: {reason}.",
 }

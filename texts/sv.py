@@ -418,4 +418,15 @@ MESSAGES: dict[str, str] = {
         "markerar som arkiverat är kontot avslutat."
     ),
     "duty_final_archive_button": "Arkiverat – avsluta kontot",
+    "connect_usage": (
+        'Skriv så här: `anslut facebook "Hjo kommun" <sidans id> env:MODBOT_TOKEN_HJO` '
+        "(plattform, kontots namn, kontots id på plattformen, var åtkomsttoken finns: env:NAMN "
+        "eller file:/sökväg). Skriv aldrig själva token i chatten."
+    ),
+    "connected": (
+        "{platform} {name} är anslutet (id {platform_id}). Kommentarer kommer nu av sig själva "
+        "och granskas mot rutinens avsnitt 6. Token finns och sparas inte här."
+    ),
+    "error_bad_platform_id": "{platform_id} ser inte ut som ett id på plattformen.",
+    "error_bad_token_source": "Token kan inte läsas: {reason}.",
 }

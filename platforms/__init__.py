@@ -1,0 +1,1 @@
+"""The platforms' own wire formats and APIs: Meta (Facebook, Instagram) and YouTube."""

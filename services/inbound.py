@@ -1,0 +1,197 @@
+"""Platform notifications: stored first, answered, then worked on.
+
+`InboundQueue.store` returns once the raw body is committed (events arriving together share
+one commit), so the platform hears 200 only for what is on disk. `EventProcessor` reads the
+stored events in order, records their comments and screens them; after a restart it simply
+continues with what is not processed yet. A body it cannot read is kept, marked with why.
+"""
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from sqlalchemy import bindparam, insert, update
+from sqlmodel import Session, col, select
+
+from platforms.events import CommentEvent
+from routine.screening import WordList
+from services.comments import record_event
+from services.evidence import EvidenceFiles
+from storage.db import Database
+from storage.models import InboundEvent, table
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[bytes, datetime], list[CommentEvent]]
+BATCH = 500
+
+
+class InboundQueue:
+    def __init__(
+        self, database: Database, clock: Callable[[], datetime], on_stored: Callable[[], None]
+    ) -> None:
+        self._database = database
+        self._clock = clock
+        self._on_stored = on_stored
+        self._pending: list[tuple[str, bytes, asyncio.Future[None]]] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="inbound-store")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        for _, _, future in self._pending:
+            future.cancel()
+
+    async def store(self, source: str, body: bytes) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._pending.append((source, body, future))
+        self._wake.set()
+        await future
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            batch, self._pending = self._pending, []
+            try:
+                with self._database.session() as session:
+                    now = self._clock()
+                    session.connection().execute(
+                        insert(table(InboundEvent)),
+                        [
+                            {"source": source, "body": body.decode(), "received_at": now}
+                            for source, body, _ in batch
+                        ],
+                    )
+                    session.commit()
+            except Exception as error:
+                log.exception("storing %d platform events failed", len(batch))
+                for _, _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+                continue
+            for _, _, future in batch:
+                if not future.done():
+                    future.set_result(None)
+            self._on_stored()
+
+
+class EventProcessor:
+    def __init__(
+        self,
+        database: Database,
+        files: EvidenceFiles,
+        clock: Callable[[], datetime],
+        readers: dict[str, Reader],
+        word_lists: Sequence[WordList],
+        on_new_cases: Callable[[], None],
+    ) -> None:
+        self._database = database
+        self._files = files
+        self._clock = clock
+        self._readers = readers
+        self._word_lists = word_lists
+        self._on_new_cases = on_new_cases
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._wake.set()
+        self._task = asyncio.create_task(self._run(), name="inbound-process")
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self.process_batch():
+                await asyncio.sleep(0)
+
+    def process_batch(self) -> int:
+        """Work on up to BATCH stored events in one transaction; returns how many. Should one
+        of them fail unexpectedly, the batch is redone one event per transaction, so that only
+        that event is marked failed (its body stays on record)."""
+        with self._database.session() as session:
+            ids = list(
+                session.exec(
+                    select(InboundEvent.id)
+                    .where(col(InboundEvent.processed_at).is_(None))
+                    .order_by(col(InboundEvent.id))
+                    .limit(BATCH)
+                )
+            )
+        if not ids:
+            return 0
+        try:
+            new_cases = self._process(ids)
+        except Exception:
+            log.exception("processing events %s–%s failed; retrying one by one", ids[0], ids[-1])
+            new_cases = False
+            for event_id in ids:
+                try:
+                    new_cases |= self._process([event_id])
+                except Exception as error:
+                    log.exception("inbound event %s failed", event_id)
+                    self._mark_failed(event_id, error)
+        if new_cases:
+            self._on_new_cases()
+        return len(ids)
+
+    def _process(self, ids: list[int | None]) -> bool:
+        with self._database.session() as session:
+            now = self._clock()
+            new_cases = False
+            outcomes = []
+            for event in session.exec(select(InboundEvent).where(col(InboundEvent.id).in_(ids))):
+                outcome, flagged = self._changes(session, event, now)
+                new_cases |= flagged
+                outcomes.append({"event_id": event.id, "outcome": outcome, "at": now})
+            session.connection().execute(_MARK, outcomes)
+            session.commit()
+        return new_cases
+
+    def _mark_failed(self, event_id: int | None, error: Exception) -> None:
+        with self._database.session() as session:
+            outcome = f"failed: {type(error).__name__}: {error}"[:1000]
+            session.connection().execute(
+                _MARK, [{"event_id": event_id, "outcome": outcome, "at": self._clock()}]
+            )
+            session.commit()
+
+    def _changes(self, session: Session, event: InboundEvent, now: datetime) -> tuple[str, bool]:
+        reader = self._readers.get(event.source)
+        if reader is None:
+            return f"no reader for {event.source}", False
+        try:
+            changes = reader(event.body.encode(), now)
+        except ValueError as error:
+            log.warning("inbound event %s unreadable: %s", event.id, error)
+            return f"unreadable: {error}"[:1000], False
+        unknown = 0
+        flagged = False
+        for change in changes:
+            recorded = record_event(session, self._files, change, self._word_lists, now)
+            unknown += not recorded.known_account
+            flagged |= recorded.new_case
+        return f"{len(changes)} changes, {unknown} for accounts not connected", flagged
+
+
+_EVENTS = table(InboundEvent)
+_MARK = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(processed_at=bindparam("at"), outcome=bindparam("outcome"))
+)

@@ -1,0 +1,34 @@
+"""Meta Webhooks for Facebook Pages and Instagram: `GET /webhooks/meta` answers the
+verification handshake; `POST /webhooks/meta` refuses a bad or missing X-Hub-Signature-256
+with 401 before reading the body as anything, stores the body, and answers once it is
+committed. The comments in it are worked on afterwards (services.inbound)."""
+
+from aiohttp import web
+
+from platforms.meta_webhook import SIGNATURE_HEADER, handshake, signature_valid
+from services.inbound import InboundQueue
+
+SOURCE = "meta"
+
+
+def meta_webhook_routes(
+    inbound: InboundQueue, app_secret: str, verify_token: str
+) -> list[web.RouteDef]:
+    async def verify(request: web.Request) -> web.Response:
+        challenge = handshake(dict(request.query), verify_token)
+        if challenge is None:
+            return web.Response(status=403, text="fel verify_token")
+        return web.Response(text=challenge)
+
+    async def receive(request: web.Request) -> web.Response:
+        body = await request.read()
+        if not signature_valid(app_secret, body, request.headers.get(SIGNATURE_HEADER)):
+            return web.json_response({"error": "ogiltig eller saknad signatur"}, status=401)
+        try:
+            body.decode()
+        except UnicodeDecodeError:
+            return web.json_response({"error": "kroppen är inte UTF-8"}, status=400)
+        await inbound.store(SOURCE, body)
+        return web.Response(text="EVENT_RECEIVED")
+
+    return [web.get("/webhooks/meta", verify), web.post("/webhooks/meta", receive)]
