@@ -2,8 +2,10 @@
 
 Measures (a) flags accepted per second through POST /api/flags, (b) cards per second the
 outbox delivers (pacing off), (c) p50/p99 of a card decision invoke with 1 and 8 moderators at
-once, (d) peak RSS; and the same loads against the echo bot. Run from the checkout:
-`.venv/bin/python bench/bench.py [--flags 3000]`.
+once, (d) peak RSS; and the same loads against the echo bot; and (e) Meta webhook events
+per second answered and per second stored and screened (2 % of them flagged), with the p50/p99
+time to answer one. Run from the checkout:
+`.venv/bin/python bench/bench.py [--flags 3000] [--webhooks 10000]`.
 """
 
 import argparse
@@ -196,6 +198,81 @@ async def _outbox_drain(
         bot.wait()
 
 
+async def bench_webhooks(fake: FakeBotConnector, events: int) -> dict[str, float]:
+    import hashlib
+    import hmac
+    import sqlite3
+
+    secret = "bench-meta-secret"
+    port = free_port()
+    work = Path(tempfile.mkdtemp(prefix="modbot-bench-webhooks-"))
+    env = {
+        "MODBOT_PORT": str(port),
+        "MODBOT_DATABASE_URL": f"sqlite:///{work / 'modbot.db'}",
+        "MODBOT_EVIDENCE_DIR": str(work / "evidence"),
+        "MODBOT_OUTBOX_PACING": "false",
+        "MODBOT_LOG_LEVEL": "WARNING",
+        "MODBOT_META_APP_SECRET": secret,
+        "MODBOT_BENCH_PAGE_TOKEN": "bench-token",
+    }
+    bot = _start([sys.executable, "-m", "bot.cli", "serve"], env)
+    base = f"http://127.0.0.1:{port}"
+    channel = Channel(service_url=fake.url)
+    now = int(time.time())
+    bodies = []
+    for index in range(events):
+        text = "Ring 070-123 45 67" if index % 50 == 0 else f"Tack för infon, nummer {index}!"
+        value = {
+            "from": {"id": f"fb-{index % 997}", "name": "Besökare"},
+            "post_id": "42_1",
+            "comment_id": f"42_1_{index}",
+            "item": "comment",
+            "verb": "add",
+            "created_time": now,
+            "message": text,
+        }
+        entry = {"id": "42", "time": now, "changes": [{"field": "feed", "value": value}]}
+        bodies.append(json.dumps({"object": "page", "entry": [entry]}).encode())
+    results: dict[str, float] = {}
+    try:
+        await _wait_http(base + "/healthz")
+        async with aiohttp.ClientSession() as http:
+            for command in (
+                'koppla facebook "Hjo kommun" https://facebook.com/hjokommun',
+                'anslut facebook "Hjo kommun" 42 env:MODBOT_BENCH_PAGE_TOKEN',
+            ):
+                await _post(http, base + "/api/messages", channel.message(ANNA, command))
+
+            async def deliver(index: int) -> None:
+                body = bodies[index]
+                signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+                headers = {
+                    "Content-Type": "application/json",
+                    "X-Hub-Signature-256": f"sha256={signature}",
+                }
+                async with http.post(base + "/webhooks/meta", data=body, headers=headers) as r:
+                    if r.status != 200:
+                        raise RuntimeError(f"webhook answered {r.status}")
+
+            started = time.perf_counter()
+            results["webhook_p50"], results["webhook_p99"] = await _latencies(events, 16, deliver)
+            results["webhooks_answered_per_s"] = events / (time.perf_counter() - started)
+            database = sqlite3.connect(work / "modbot.db")
+            while True:
+                done = database.execute(
+                    "SELECT COUNT(*) FROM inbound_event WHERE processed_at IS NOT NULL"
+                ).fetchone()[0]
+                if done >= events:
+                    break
+                await asyncio.sleep(0.02)
+            results["webhooks_screened_per_s"] = events / (time.perf_counter() - started)
+            database.close()
+    finally:
+        bot.terminate()
+        bot.wait()
+    return results
+
+
 async def bench_echo(fake: FakeBotConnector, turns: int) -> dict[str, float]:
     port = free_port()
     echo = _start([sys.executable, str(ROOT / "bench" / "echo_bot.py")], {"ECHO_PORT": str(port)})
@@ -229,6 +306,7 @@ async def bench_echo(fake: FakeBotConnector, turns: int) -> dict[str, float]:
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--flags", type=int, default=3000)
+    parser.add_argument("--webhooks", type=int, default=10000)
     options = parser.parse_args()
     fake = FakeBotConnector()
     runner = web.AppRunner(fake.app(), access_log=None)
@@ -238,6 +316,7 @@ async def main() -> None:
     fake.url = f"http://127.0.0.1:{port}"
     ours = await bench_modbot(fake, options.flags)
     floor = await bench_echo(fake, options.flags)
+    hooks = await bench_webhooks(fake, options.webhooks)
     await runner.cleanup()
     rows = [
         ("flags accepted /s (a) vs echo turns /s", ours["flags_per_s"], floor["turns_per_s"]),
@@ -260,6 +339,10 @@ async def main() -> None:
     print(f"{'measure':55} {'modbot':>9} {'echo':>9} {'ratio':>7}")
     for name, mine, theirs in rows:
         print(f"{name:55} {mine:9.1f} {theirs:9.1f} {mine / theirs:7.2f}")
+    print(f"\nMeta webhooks, {options.webhooks} events, 16 senders (e):")
+    print(f"  answered /s {hooks['webhooks_answered_per_s']:9.1f}")
+    print(f"  stored and screened /s {hooks['webhooks_screened_per_s']:9.1f}")
+    print(f"  answer p50 / p99 ms {hooks['webhook_p50']:6.1f} / {hooks['webhook_p99']:6.1f}")
 
 
 if __name__ == "__main__":
