@@ -165,9 +165,6 @@ class Registry:
             rows=rows,
         )
 
-    def checklists_in_channel(self, session: Session, channel_id: str) -> list[ChecklistView]:
-        return [self.checklist(session, a) for a in accounts_in_channel(session, channel_id)]
-
     def tick(
         self,
         session: Session,
