@@ -4,7 +4,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.cards.case_card import DECISION_VERBS, VERB_ANSWER_PUBLISHED, VERB_CONFIRM_REMOVED
+from bot.cards.case_card import (
+    DECISION_VERBS,
+    VERB_ANSWER_PUBLISHED,
+    VERB_CONFIRM_REMOVED,
+    VERB_REMOVE_ON_PLATFORM,
+)
 from bot.cards.checklist_card import NOTE_INPUT, VERB_TICK
 from bot.cards.department_card import VERB_ANSWER
 from bot.cards.digest_card import VERB_ATTEST, VERB_PUBLISHED
@@ -15,7 +20,14 @@ from routine.checklist import Item, parse_item
 from routine.errors import RoutineError
 
 CASE_VERBS = frozenset(
-    {*DECISION_VERBS, VERB_CONFIRM_REMOVED, VERB_ANSWER, VERB_ANSWER_PUBLISHED, VERB_REGISTER}
+    {
+        *DECISION_VERBS,
+        VERB_CONFIRM_REMOVED,
+        VERB_REMOVE_ON_PLATFORM,
+        VERB_ANSWER,
+        VERB_ANSWER_PUBLISHED,
+        VERB_REGISTER,
+    }
 )
 
 

@@ -22,6 +22,7 @@ from outbox.mail import MailOutbox, SmtpSettings
 from outbox.tokens import GRAPH_SCOPE, MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
 from platforms.meta_webhook import read_events
+from platforms.removal import PlatformRemover, PlatformUrls
 from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
@@ -35,6 +36,7 @@ from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.platform_removal import PlatformRemoval
 from services.registration import NewAccountDialog
 from services.registry import Registry
 from services.reminders import DeadlineReminders
@@ -128,6 +130,15 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 files=files,
                 views=views,
                 moderation=Moderation(views, notifier, settings.diarium_prefix, _mail(settings)),
+                platform_removal=PlatformRemoval(
+                    database,
+                    PlatformRemover(
+                        http, PlatformUrls(settings.meta_graph_url, settings.youtube_api_url)
+                    ),
+                    views,
+                    notifier,
+                    clock,
+                ),
                 monitoring=monitoring,
                 duties=duties,
                 synpunkter=Synpunkter(views, notifier),

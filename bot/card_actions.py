@@ -21,6 +21,7 @@ from bot.cards.case_card import (
     DECISION_VERBS,
     VERB_ANSWER_PUBLISHED,
     VERB_CONFIRM_REMOVED,
+    VERB_REMOVE_ON_PLATFORM,
     case_card,
 )
 from bot.cards.checklist_card import checklist_card
@@ -31,6 +32,7 @@ from bot.cards.elements import CARD_CONTENT_TYPE
 from bot.cards.kansli_card import VERB_REGISTER, kansli_card
 from bot.runtime import Runtime
 from bot.turns import Turn
+from routine.decisions import DecisionKind
 from routine.errors import AlreadyAttested, AlreadyDecided, AlreadyRegistered, TaskAlreadyDone
 from services.moderation import DecisionRequest
 from services.upkeep import record_published
@@ -52,7 +54,7 @@ class CardActions:
         self._runtime = runtime
         self._language = language
 
-    def handle(self, turn: Turn, action: Action) -> InvokeResponse:
+    async def handle(self, turn: Turn, action: Action) -> InvokeResponse:
         if isinstance(action, ChecklistAction):
             return self._tick(turn, action)
         if isinstance(action, AttestAction):
@@ -61,7 +63,22 @@ class CardActions:
             return self._duty_done(turn, action)
         if isinstance(action, PublishedAction):
             return self._published(turn)
-        return self._case(turn, action)
+        if action.verb == VERB_REMOVE_ON_PLATFORM:
+            return await self._remove_on_platform(turn, action.case_id)
+        response = self._case(turn, action)
+        if DECISION_VERBS.get(action.verb) is DecisionKind.REMOVE and self._connected(action):
+            return await self._remove_on_platform(turn, action.case_id)
+        return response
+
+    def _connected(self, action: CaseAction) -> bool:
+        with self._runtime.database.session() as session:
+            return self._runtime.platform_removal.is_connected(session, action.case_id)
+
+    async def _remove_on_platform(self, turn: Turn, case_id: int) -> InvokeResponse:
+        """Section 6: the evidence is on record (the decision required it); now the platform."""
+        removal = self._runtime.platform_removal
+        view = await removal.remove(case_id, turn.actor, turn.channel_id)
+        return card_response(case_card(view, self._language))
 
     def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse:
         render = CARD_SEEN_AFTER.get(action.verb, case_card)

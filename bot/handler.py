@@ -84,7 +84,7 @@ class ModBot(ActivityHandler):
         if activity.name != CARD_ACTION_INVOKE:
             return await super().on_invoke_activity(turn_context)
         turn = read_turn(activity, self._language)
-        return self._card_actions.handle(turn, read_action(activity.value))
+        return await self._card_actions.handle(turn, read_action(activity.value))
 
     async def report_error(self, turn_context: TurnContext, error: Exception) -> None:
         """The one place a failed turn is answered: a refusal in the user's language, anything

@@ -11,6 +11,7 @@ from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.platform_removal import PlatformRemoval
 from services.registration import NewAccountDialog
 from services.registry import Registry
 from services.synpunkter import Synpunkter
@@ -24,6 +25,7 @@ class Runtime:
     files: EvidenceFiles
     views: CaseViews
     moderation: Moderation
+    platform_removal: PlatformRemoval
     monitoring: Monitoring
     duties: HalfYearDuties
     synpunkter: Synpunkter

@@ -12,6 +12,7 @@ from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from directory.graph import GRAPH_V1
+from platforms.removal import META_GRAPH, YOUTUBE_V3
 from routine.diarium import valid_prefix
 from routine.halfyear import Duty, parse_dates
 from routine.municipality import Municipality
@@ -69,6 +70,8 @@ class Settings(BaseSettings):
     directory_check_time: time = time(7, 0)
     meta_app_secret: SecretStr = SecretStr("")
     meta_verify_token: SecretStr = SecretStr("")
+    meta_graph_url: str = META_GRAPH
+    youtube_api_url: str = YOUTUBE_V3
 
     @property
     def municipality(self) -> Municipality:

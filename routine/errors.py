@@ -29,6 +29,12 @@ class NotAwaitingRemoval(RoutineError):
     key = "error_not_awaiting_removal"
 
 
+class NotConnected(RoutineError):
+    """The account is not connected to its platform, so the bot cannot remove anything there."""
+
+    key = "error_not_connected"
+
+
 class NotInLinkedChannel(RoutineError):
     key = "error_not_in_linked_channel"
 

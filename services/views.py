@@ -27,6 +27,11 @@ class DecisionView:
     removed_at: datetime | None
     removed_by_name: str | None
     late_by: timedelta | None
+    removed_by_platform: bool = False
+    """The platform itself confirmed the removal (the bot removed it through the API)."""
+    platform_error: str | None = None
+    platform_error_kind: str | None = None
+    platform_error_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class CaseView:
     synpunkt: SynpunktView | None = None
     departments: tuple[tuple[int, str], ...] = ()
     """Who a synpunkt can be forwarded to; only filled while the case is open."""
+    connected: bool = False
+    """The account is connected to its platform: the bot removes comments there itself."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ class CaseViews:
                 self._synpunkt_view(session, case.id, now) if state is CaseState.SYNPUNKT else None
             ),
             departments=_departments(session) if state is CaseState.OPEN else (),
+            connected=bool(account.platform_id and account.token_source),
         )
 
     def _synpunkt_view(self, session: Session, case_id: int, now: datetime) -> SynpunktView | None:
@@ -223,4 +231,8 @@ def _decision_view(case: FlaggedCase, decision: Decision | None) -> DecisionView
         removed_at=removed_at,
         removed_by_name=decision.removal_confirmed_by_name,
         late_by=late_by,
+        removed_by_platform=decision.platform_answer is not None,
+        platform_error=decision.platform_error,
+        platform_error_kind=decision.platform_error_kind,
+        platform_error_at=decision.platform_error_at,
     )

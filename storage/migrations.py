@@ -125,6 +125,20 @@ def _platforms(connection: Connection) -> None:
     table(InboundEvent).create(connection, checkfirst=True)
 
 
+def _platform_removal(connection: Connection) -> None:
+    """Issue 6: the bot removes comments on the platform and keeps what the platform said."""
+    _add_columns(
+        connection,
+        "decision",
+        {
+            "platform_answer": "VARCHAR(2000)",
+            "platform_error": "VARCHAR(400)",
+            "platform_error_kind": "VARCHAR(20)",
+            "platform_error_at": "VARCHAR(32)",
+        },
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -137,6 +151,7 @@ STEPS: list[Step] = [
     _mail,
     _account_registry,
     _platforms,
+    _platform_removal,
 ]
 
 

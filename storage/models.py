@@ -117,6 +117,12 @@ class Decision(SQLModel, table=True):
     diarium_number: str | None = Field(default=None, unique=True, max_length=40)
     removed_on_platform_at: datetime | None = Field(default=None, sa_column=_moment(True))
     removal_confirmed_by_name: str | None = Field(default=None, max_length=200)
+    platform_answer: str | None = Field(default=None, max_length=2000)
+    """What the platform answered when the bot removed the comment there; None if by hand."""
+    platform_error: str | None = Field(default=None, max_length=400)
+    """Why the last removal through the platform failed; cleared by a removal."""
+    platform_error_kind: str | None = Field(default=None, max_length=20)
+    platform_error_at: datetime | None = Field(default=None, sa_column=_moment(True))
 
 
 class DiariumCounter(SQLModel, table=True):

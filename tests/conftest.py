@@ -50,16 +50,25 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-async def connector() -> AsyncIterator[FakeBotConnector]:
-    fake = FakeBotConnector()
-    runner = web.AppRunner(fake.app())
+@asynccontextmanager
+async def serving(app: web.Application) -> AsyncIterator[str]:
+    """A fake remote API as a real HTTP server on 127.0.0.1; yields its base URL."""
+    runner = web.AppRunner(app)
     await runner.setup()
     port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
-    fake.url = f"http://127.0.0.1:{port}"
-    yield fake
-    await runner.cleanup()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeBotConnector]:
+    fake = FakeBotConnector()
+    async with serving(fake.app()) as url:
+        fake.url = url
+        yield fake
 
 
 @dataclass

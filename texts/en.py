@@ -175,6 +175,10 @@ MESSAGES: dict[str, str] = {
         "The evidence (screenshot and sender) is not saved yet. Please try again in a moment."
     ),
     "error_not_awaiting_removal": "The case is not waiting for removal.",
+    "error_not_connected": (
+        "The account is not connected to its platform: remove the comment there and press "
+        "Removed on the platform."
+    ),
     "error_not_in_linked_channel": (
         "Only members of the channel the account is linked to can decide on its comments."
     ),
@@ -222,6 +226,15 @@ MESSAGES: dict[str, str] = {
     "card_diarium": "Diarium number",
     "card_remove_instruction": "Remove the comment on {platform}, then press Removed on the platform.",
     "card_removed": "Removed on the platform {at} (confirmed by {name})",
+    "card_removed_by_platform": "Removed on {platform} {at} (requested by {name})",
+    "card_remove_on_platform": "Remove on {platform}",
+    "card_remove_connected": "The comment is not removed on {platform} yet: press Remove on {platform}.",
+    "card_platform_refused": "{platform} did not remove the comment ({at}): {reason}",
+    "card_platform_unreachable": "{platform} could not be reached ({at}, {reason}). Nothing is removed.",
+    "card_platform_token": "The access token for {platform} could not be read ({at}): {reason}",
+    "card_platform_retry": (
+        "Try again, or remove the comment on {platform} by hand and press Removed on the platform."
+    ),
     "card_removed_late": "LATE: removed after the 48-hour limit ({late} late)",
     "card_note_shown": "Note: {note}",
     "card_category_shown": "Category: {category}",

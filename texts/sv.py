@@ -178,6 +178,10 @@ MESSAGES: dict[str, str] = {
         "Bevisen (skärmdump och avsändare) är inte sparade ännu. Försök igen om en stund."
     ),
     "error_not_awaiting_removal": "Ärendet väntar inte på borttagning.",
+    "error_not_connected": (
+        "Kontot är inte anslutet till sin plattform: ta bort kommentaren där och tryck på "
+        "Borttagen på plattformen."
+    ),
     "error_not_in_linked_channel": (
         "Bara medlemmar i kanalen som kontot är kopplat till kan besluta om dess kommentarer."
     ),
@@ -227,6 +231,18 @@ MESSAGES: dict[str, str] = {
         "Ta bort kommentaren på {platform} och tryck sedan på Borttagen på plattformen."
     ),
     "card_removed": "Borttagen på plattformen {at} (bekräftat av {name})",
+    "card_removed_by_platform": "Borttagen på {platform} {at} (begärt av {name})",
+    "card_remove_on_platform": "Ta bort på {platform}",
+    "card_remove_connected": (
+        "Kommentaren är inte borttagen på {platform} än: tryck på Ta bort på {platform}."
+    ),
+    "card_platform_refused": "{platform} tog inte bort kommentaren ({at}): {reason}",
+    "card_platform_unreachable": "{platform} gick inte att nå ({at}, {reason}). Inget är borttaget.",
+    "card_platform_token": "Åtkomsttoken för {platform} kunde inte läsas ({at}): {reason}",
+    "card_platform_retry": (
+        "Försök igen, eller ta bort kommentaren på {platform} för hand och tryck på "
+        "Borttagen på plattformen."
+    ),
     "card_removed_late": "SENT: borttagen efter 48-timmarsgränsen ({late} för sent)",
     "card_note_shown": "Anteckning: {note}",
     "card_category_shown": "Kategori: {category}",

@@ -3,7 +3,7 @@
 from bot.cards.elements import Element, card, execute, facts, heading, line, open_url, quoted
 from routine.categories import Category
 from routine.decisions import CaseState, DecisionKind
-from services.views import CaseView, SynpunktView
+from services.views import CaseView, DecisionView, SynpunktView
 from texts import duration, moment, t, time_left
 
 VERB_KEEP = "keep"
@@ -11,6 +11,7 @@ VERB_ROUTINE_QUESTION = "keep_routine"
 VERB_REMOVE = "remove"
 VERB_SYNPUNKT = "synpunkt"
 VERB_CONFIRM_REMOVED = "confirm_removed"
+VERB_REMOVE_ON_PLATFORM = "remove_on_platform"
 VERB_ANSWER_PUBLISHED = "synpunkt_published"
 DECISION_VERBS = {
     VERB_KEEP: DecisionKind.KEEP,
@@ -75,10 +76,16 @@ def _decision_part(case: CaseView, language: str) -> list[Element]:
     if decision.diarium_number:
         parts.append(facts([(t(language, "card_diarium"), decision.diarium_number)]))
     if case.state is CaseState.AWAITING_PLATFORM_REMOVAL:
-        platform = _platform(case, language)
-        parts.append(line(t(language, "card_remove_instruction", platform=platform)))
+        parts.extend(_removal_pending(case, decision, language))
     if decision.removed_at is not None:
-        removed = t(language, "card_removed", at=decision.removed_at, name=decision.removed_by_name)
+        key = "card_removed_by_platform" if decision.removed_by_platform else "card_removed"
+        removed = t(
+            language,
+            key,
+            at=decision.removed_at,
+            name=decision.removed_by_name,
+            platform=_platform(case, language),
+        )
         parts.append(line(removed, color="Good"))
     if decision.late_by is not None:
         late = t(language, "card_removed_late", late=duration(language, decision.late_by))
@@ -86,6 +93,25 @@ def _decision_part(case: CaseView, language: str) -> list[Element]:
     if case.synpunkt is not None:
         parts.extend(synpunkt_progress(case.synpunkt, language, answer_input=True))
     return parts
+
+
+def _removal_pending(case: CaseView, decision: DecisionView, language: str) -> list[Element]:
+    platform = _platform(case, language)
+    if not case.connected:
+        return [line(t(language, "card_remove_instruction", platform=platform))]
+    if decision.platform_error_kind is None:
+        return [line(t(language, "card_remove_connected", platform=platform))]
+    failed = t(
+        language,
+        f"card_platform_{decision.platform_error_kind}",
+        platform=platform,
+        at=decision.platform_error_at,
+        reason=decision.platform_error,
+    )
+    return [
+        line(failed, color="Attention", bold=True),
+        line(t(language, "card_platform_retry", platform=platform)),
+    ]
 
 
 def synpunkt_progress(
@@ -186,6 +212,12 @@ def _actions(case: CaseView, language: str) -> list[Element]:
                 data,
                 style="positive",
             )
+        ]
+    elif case.state is CaseState.AWAITING_PLATFORM_REMOVAL and case.connected:
+        retry = t(language, "card_remove_on_platform", platform=_platform(case, language))
+        actions = [
+            execute(retry, VERB_REMOVE_ON_PLATFORM, data, style="destructive"),
+            execute(t(language, "card_confirm_removed"), VERB_CONFIRM_REMOVED, data),
         ]
     elif case.state is CaseState.AWAITING_PLATFORM_REMOVAL:
         actions = [

@@ -40,7 +40,9 @@ OPEN = CaseView(
 )
 
 
-def _decided(kind: DecisionKind, *, removed: bool = False, late: bool = False) -> CaseView:
+def _decided(
+    kind: DecisionKind, *, removed: bool = False, late: bool = False, by_platform: bool = False
+) -> CaseView:
     decision = DecisionView(
         kind=kind,
         category="fortal",
@@ -51,6 +53,7 @@ def _decided(kind: DecisionKind, *, removed: bool = False, late: bool = False) -
         removed_at=WRITTEN + timedelta(hours=50 if late else 2) if removed else None,
         removed_by_name="Anna" if removed else None,
         late_by=timedelta(hours=2) if late else None,
+        removed_by_platform=by_platform,
     )
     states = {
         DecisionKind.KEEP: CaseState.KEPT,
@@ -58,6 +61,18 @@ def _decided(kind: DecisionKind, *, removed: bool = False, late: bool = False) -
         DecisionKind.REMOVE: CaseState.REMOVED if removed else CaseState.AWAITING_PLATFORM_REMOVAL,
     }
     return replace(OPEN, state=states[kind], decision=decision)
+
+
+def _failed_on_platform(kind: str) -> CaseView:
+    case = _decided(DecisionKind.REMOVE)
+    assert case.decision is not None
+    failed = replace(
+        case.decision,
+        platform_error="HTTP 400: (#100) <b>Unsupported</b> delete request",
+        platform_error_kind=kind,
+        platform_error_at=WRITTEN + timedelta(hours=1),
+    )
+    return replace(case, decision=failed)
 
 
 CASES = {
@@ -68,6 +83,12 @@ CASES = {
     "awaiting removal": _decided(DecisionKind.REMOVE),
     "removed": _decided(DecisionKind.REMOVE, removed=True),
     "removed late": _decided(DecisionKind.REMOVE, removed=True, late=True),
+    "connected, awaiting removal": replace(_decided(DecisionKind.REMOVE), connected=True),
+    "connected, platform refused": replace(_failed_on_platform("refused"), connected=True),
+    "connected, platform unreachable": replace(_failed_on_platform("unreachable"), connected=True),
+    "connected, removed by the platform": replace(
+        _decided(DecisionKind.REMOVE, removed=True, by_platform=True), connected=True
+    ),
 }
 
 
@@ -208,3 +229,19 @@ def test_open_card_offers_the_departments() -> None:
     assert_valid_card(card)
     chooser = next(e for e in card["body"] if e.get("id") == "department")
     assert chooser["choices"] == [{"title": "Samhällsbyggnad", "value": "1"}]
+
+
+def test_refused_removal_shows_the_platforms_reason_and_offers_a_retry() -> None:
+    card = case_card(CASES["connected, platform refused"], "sv")
+    warning = next(e for e in card["body"] if e.get("color") == "Attention")
+    assert "Facebook tog inte bort kommentaren" in warning["text"]
+    assert "HTTP 400: (#100)" in warning["text"]
+    verbs = [a.get("verb") for a in card["actions"]]
+    assert verbs[:2] == ["remove_on_platform", "confirm_removed"]
+
+
+def test_removal_by_the_platform_names_the_platform_and_time() -> None:
+    card = case_card(CASES["connected, removed by the platform"], "sv")
+    removed = next(e for e in card["body"] if e.get("color") == "Good")
+    assert removed["text"].startswith("Borttagen på Facebook 2026-11-25 10:00")
+    assert not [a for a in card["actions"] if a["type"] == "Action.Execute"]

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 from sqlmodel import select
 
 from bot.app import SCHEDULER
@@ -15,7 +14,14 @@ from outbox.tokens import GRAPH_SCOPE
 from scheduler.jobs import DIRECTORY_CHECK
 from storage.db import Database, make_engine
 from storage.models import Account
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
+from tests.conftest import (
+    MovingClock,
+    RunningBot,
+    free_port,
+    make_settings,
+    running_bot,
+    serving,
+)
 from tests.e2e.registry_helpers import (
     ANSWERS_BEFORE_PEOPLE,
     MARIA,
@@ -40,13 +46,9 @@ async def graph() -> AsyncIterator[FakeGraph]:
         ANNA.aad_object_id, "Anna Andersson", "anna.andersson@hjo.se", manager=MARIA.aad_object_id
     )
     fake.add_user(MARIA.aad_object_id, "Maria Berg", "maria.berg@hjo.se")
-    runner = web.AppRunner(fake.app())
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    fake.url = f"http://127.0.0.1:{port}"
-    yield fake
-    await runner.cleanup()
+    async with serving(fake.app()) as url:
+        fake.url = url
+        yield fake
 
 
 @pytest.fixture
