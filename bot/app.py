@@ -23,6 +23,8 @@ from outbox.tokens import GRAPH_SCOPE, MsalTokenSource, NoToken, TokenSource
 from outbox.worker import Outbox
 from platforms.meta_webhook import read_events
 from platforms.removal import PlatformRemover, PlatformUrls
+from platforms.youtube import SOURCE as YOUTUBE_SOURCE
+from platforms.youtube import YouTubeComments, read_threads
 from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
@@ -44,6 +46,7 @@ from services.synpunkt_mail import SynpunktMail
 from services.synpunkter import Synpunkter, SynpunktReminders
 from services.upkeep import Upkeep
 from services.views import CaseViews
+from services.youtube_poll import YouTubePoller
 from storage import bot_state
 from storage.conversations import ConversationInfo, remember_conversation
 from storage.db import Database, make_engine
@@ -103,7 +106,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         database,
         files,
         clock,
-        {META_SOURCE: read_events},
+        {META_SOURCE: read_events, YOUTUBE_SOURCE: read_threads},
         word_lists,
         screenshots.wake,
     )
@@ -172,6 +175,13 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                         ),
                         directory=people,
                         directory_check_time=settings.directory_check_time,
+                        youtube=YouTubePoller(
+                            database,
+                            YouTubeComments(http, settings.youtube_api_url),
+                            inbound,
+                            settings.youtube_units_per_day,
+                        ),
+                        youtube_poll_minutes=settings.youtube_poll_minutes,
                     )
                 ),
             )

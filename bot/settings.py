@@ -8,7 +8,7 @@ from datetime import time
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from directory.graph import GRAPH_V1
@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     meta_verify_token: SecretStr = SecretStr("")
     meta_graph_url: str = META_GRAPH
     youtube_api_url: str = YOUTUBE_V3
+    youtube_poll_minutes: int = Field(default=5, ge=1, le=1440)
+    youtube_units_per_day: int = Field(default=5000, ge=0)
+    """The share of the Google project's daily quota (10,000 by default) the polling may use;
+    the rest is left for removals (50 units each)."""
 
     @property
     def municipality(self) -> Municipality:

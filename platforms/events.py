@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Verb(StrEnum):
@@ -30,3 +31,12 @@ class CommentEvent:
     permalink: str | None
     raw: bytes
     """This change alone, as JSON: the evidence of what the platform said."""
+
+
+class MalformedEvent(ValueError):
+    """The platform's body is not something the bot can read; it is kept, marked with why."""
+
+
+def json_object(value: object) -> dict[str, Any]:
+    """A JSON object, or an empty one for anything else: platforms leave fields out."""
+    return value if isinstance(value, dict) else {}

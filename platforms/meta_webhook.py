@@ -8,16 +8,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from platforms.events import CommentEvent, Verb
+from platforms.events import CommentEvent, MalformedEvent, Verb, json_object
 from routine.platforms import Platform
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 _VERBS = {"add": Verb.ADD, "edited": Verb.EDIT, "edit": Verb.EDIT, "remove": Verb.REMOVE}
 _POST_ITEMS = frozenset({"status", "post", "photo", "video", "share"})
-
-
-class MalformedEvent(ValueError):
-    """The body is not a Meta webhook notification the bot can read."""
 
 
 def signature_valid(app_secret: str, body: bytes, header: str | None) -> bool:
@@ -84,7 +80,7 @@ def _facebook(
     verb = _VERBS.get(str(value.get("verb")))
     if verb is None or (item != "comment" and item not in _POST_ITEMS):
         return None
-    author = _object(value.get("from"))
+    author = json_object(value.get("from"))
     comment_id = value.get("comment_id") if item == "comment" else value.get("post_id")
     if not comment_id:
         raise MalformedEvent("feed change without comment_id/post_id")
@@ -109,8 +105,8 @@ def _facebook(
 def _instagram(
     account: str, value: dict[str, Any], raw: bytes, received_at: datetime
 ) -> CommentEvent:
-    author = _object(value.get("from"))
-    media = _object(value.get("media"))
+    author = json_object(value.get("from"))
+    media = json_object(value.get("media"))
     if not value.get("id"):
         raise MalformedEvent("comment without id")
     return CommentEvent(
@@ -129,10 +125,6 @@ def _instagram(
         permalink=None,
         raw=raw,
     )
-
-
-def _object(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def _text(value: object) -> str | None:

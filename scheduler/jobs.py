@@ -18,6 +18,7 @@ from services.monitoring import Monitoring
 from services.reminders import DeadlineReminders
 from services.synpunkter import SynpunktReminders
 from services.upkeep import Upkeep
+from services.youtube_poll import YouTubePoller
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ UPKEEP = "account-upkeep"
 HALF_YEAR = "half-year-duties"
 SYNPUNKTER = "synpunkt-reminders"
 DIRECTORY_CHECK = "directory-check"
+YOUTUBE_POLL = "youtube-poll"
 
 Step = Callable[[Session, datetime], int]
 
@@ -42,6 +44,8 @@ class JobContext:
     synpunkter: SynpunktReminders
     directory: PeopleDirectory | None = None
     directory_check_time: time = time(7, 0)
+    youtube: YouTubePoller | None = None
+    youtube_poll_minutes: int = 5
 
 
 async def run_steps(database: Database, job_id: str, steps: Sequence[Step], now: datetime) -> int:
@@ -78,6 +82,9 @@ def schedules(context: JobContext) -> list[Schedule]:
         at = context.directory_check_time
         trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=TIMEZONE)
         jobs.append(Schedule(DIRECTORY_CHECK, trigger, context.directory.check_officers))
+    if context.youtube is not None:
+        every = IntervalTrigger(minutes=context.youtube_poll_minutes)
+        jobs.append(Schedule(YOUTUBE_POLL, every, context.youtube.poll))
     return jobs
 
 

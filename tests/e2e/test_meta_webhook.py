@@ -6,17 +6,15 @@ import asyncio
 import hashlib
 import hmac
 import json
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import col, func, select
 
-from storage.db import Database, make_engine
 from storage.models import Account, Comment, CommentVersion, FlaggedCase, InboundEvent
 from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
+from tests.e2e.platform_helpers import processed, rows
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams import ANNA
 
@@ -88,36 +86,6 @@ async def deliver(bot: RunningBot, payload: Any, signature: str | None = "sign")
     async with bot.http.post(bot.url + "/webhooks/meta", data=body, headers=headers) as response:
         await response.read()
         return response.status
-
-
-def database(bot: RunningBot) -> Database:
-    return Database(make_engine(bot.settings.database_url))
-
-
-async def processed(bot: RunningBot, count: int, timeout: float = 30.0) -> None:
-    """Until `count` stored events are worked on."""
-    db = database(bot)
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            with db.session() as session:
-                done = session.exec(
-                    select(func.count()).where(col(InboundEvent.processed_at).is_not(None))
-                ).one()
-            if done >= count:
-                return
-            assert time.monotonic() < deadline, f"{done} of {count} processed"
-            await asyncio.sleep(0.05)
-    finally:
-        db.engine.dispose()
-
-
-def rows(bot: RunningBot, model: Any) -> list[Any]:
-    db = database(bot)
-    with db.session() as session:
-        found = list(session.exec(select(model)))
-    db.engine.dispose()
-    return found
 
 
 async def test_the_handshake_echoes_the_challenge_only_for_our_token(bot: RunningBot) -> None:

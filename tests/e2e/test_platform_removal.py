@@ -7,35 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import col, select
 
-from storage.db import Database, make_engine
 from storage.models import AuditEvent, Decision
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot, serving
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
+from tests.e2e.conftest import PAGE_TOKEN, YOUTUBE_TOKEN
+from tests.e2e.platform_helpers import rows
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.meta_graph import FakeMetaGraph
 from tests.fakes.youtube import FakeYouTube
 from tests.teams import ANNA, flag
 
-PAGE_TOKEN = "EAAG-page-token-for-tests"
-YOUTUBE_TOKEN = "ya29.youtube-token-for-tests"
 CHANNEL = "UCabcdefghijklmnopqrstuv"
-
-
-@pytest.fixture
-async def graph() -> AsyncIterator[FakeMetaGraph]:
-    fake = FakeMetaGraph(token=PAGE_TOKEN)
-    async with serving(fake.app()) as url:
-        fake.url = url
-        yield fake
-
-
-@pytest.fixture
-async def youtube() -> AsyncIterator[FakeYouTube]:
-    fake = FakeYouTube(token=YOUTUBE_TOKEN)
-    async with serving(fake.app()) as url:
-        fake.url = url
-        yield fake
 
 
 @pytest.fixture
@@ -43,7 +25,7 @@ async def bot(
     tmp_path: Path,
     connector: FakeBotConnector,
     clock: MovingClock,
-    graph: FakeMetaGraph,
+    meta_graph: FakeMetaGraph,
     youtube: FakeYouTube,
     monkeypatch: pytest.MonkeyPatch,
 ) -> AsyncIterator[RunningBot]:
@@ -53,7 +35,7 @@ async def bot(
     settings = make_settings(
         tmp_path,
         free_port(),
-        meta_graph_url=graph.base_url,
+        meta_graph_url=meta_graph.base_url,
         youtube_api_url=youtube.base_url,
     )
     async with running_bot(settings, connector, clock) as started:
@@ -65,12 +47,8 @@ async def bot(
 
 
 def records(bot: RunningBot) -> tuple[Decision, list[str]]:
-    db = Database(make_engine(bot.settings.database_url))
-    with db.session() as session:
-        decision = session.exec(select(Decision)).one()
-        actions = [e.action for e in session.exec(select(AuditEvent).order_by(col(AuditEvent.id)))]
-    db.engine.dispose()
-    return decision, actions
+    [decision] = rows(bot, Decision)
+    return decision, [event.action for event in rows(bot, AuditEvent)]
 
 
 def shown(answer: dict[str, Any]) -> str:
@@ -78,14 +56,14 @@ def shown(answer: dict[str, Any]) -> str:
 
 
 async def test_remove_deletes_the_comment_on_facebook_after_the_evidence_is_saved(
-    bot: RunningBot, graph: FakeMetaGraph
+    bot: RunningBot, meta_graph: FakeMetaGraph
 ) -> None:
     body = flag()
-    graph.comments.add(body["comment_id"])
+    meta_graph.comments.add(body["comment_id"])
     case_id, card_id = await bot.flagged_card(body)
     answer = await bot.invoke(ANNA, "remove", {"case": case_id, "category": "fortal"}, card_id)
-    assert graph.calls == [("DELETE", body["comment_id"], f"Bearer {PAGE_TOKEN}")]
-    assert body["comment_id"] not in graph.comments
+    assert meta_graph.calls == [("DELETE", body["comment_id"], f"Bearer {PAGE_TOKEN}")]
+    assert body["comment_id"] not in meta_graph.comments
     assert "Borttagen på Facebook 2026-11-25" in shown(answer)
     assert "SM-2026-0001" in shown(answer)
     decision, actions = records(bot)
@@ -97,11 +75,11 @@ async def test_remove_deletes_the_comment_on_facebook_after_the_evidence_is_save
 
 
 async def test_a_refusal_keeps_the_case_open_with_the_reason_and_a_retry_removes_it(
-    bot: RunningBot, graph: FakeMetaGraph
+    bot: RunningBot, meta_graph: FakeMetaGraph
 ) -> None:
     body = flag()
-    graph.comments.add(body["comment_id"])
-    graph.fail_next(400, "(#200) Permissions error", code=200)
+    meta_graph.comments.add(body["comment_id"])
+    meta_graph.fail_next(400, "(#200) Permissions error", code=200)
     case_id, card_id = await bot.flagged_card(body)
     refused = await bot.invoke(ANNA, "remove", {"case": case_id}, card_id)
     assert "Facebook tog inte bort kommentaren" in shown(refused)
@@ -113,28 +91,28 @@ async def test_a_refusal_keeps_the_case_open_with_the_reason_and_a_retry_removes
     retried = await bot.invoke(ANNA, "remove_on_platform", {"case": case_id}, card_id)
     assert "Borttagen på Facebook" in shown(retried)
     assert "tog inte bort" not in shown(retried)
-    assert len(graph.calls) == 2
+    assert len(meta_graph.calls) == 2
 
 
 async def test_an_unreachable_platform_marks_nothing_removed(
-    bot: RunningBot, graph: FakeMetaGraph
+    bot: RunningBot, meta_graph: FakeMetaGraph
 ) -> None:
     body = flag()
-    graph.comments.add(body["comment_id"])
-    graph.down = True
+    meta_graph.comments.add(body["comment_id"])
+    meta_graph.down = True
     case_id, card_id = await bot.flagged_card(body)
     answer = await bot.invoke(ANNA, "remove", {"case": case_id}, card_id)
-    graph.down = False
+    meta_graph.down = False
     assert "Facebook gick inte att nå" in shown(answer)
     assert "Inget är borttaget" in shown(answer)
     decision, _ = records(bot)
     assert decision.removed_on_platform_at is None
     assert decision.platform_error_kind == "unreachable"
-    assert body["comment_id"] in graph.comments
+    assert body["comment_id"] in meta_graph.comments
 
 
 async def test_a_comment_already_gone_is_not_marked_removed_by_the_bot(
-    bot: RunningBot, graph: FakeMetaGraph
+    bot: RunningBot, meta_graph: FakeMetaGraph
 ) -> None:
     case_id, card_id = await bot.flagged_card(flag())
     answer = await bot.invoke(ANNA, "remove", {"case": case_id}, card_id)
@@ -159,11 +137,11 @@ async def test_remove_rejects_the_comment_on_youtube(bot: RunningBot, youtube: F
 
 
 async def test_an_account_that_is_not_connected_is_removed_by_hand(
-    bot: RunningBot, graph: FakeMetaGraph
+    bot: RunningBot, meta_graph: FakeMetaGraph
 ) -> None:
     await bot.say(ANNA, 'koppla instagram "hjokommun" https://www.instagram.com/hjokommun')
     case_id, card_id = await bot.flagged_card(flag(platform="instagram", account="hjokommun"))
     answer = await bot.invoke(ANNA, "remove", {"case": case_id}, card_id)
     assert "Ta bort kommentaren på Instagram och tryck sedan" in shown(answer)
     assert "remove_on_platform" not in shown(answer)
-    assert graph.calls == []
+    assert meta_graph.calls == []
