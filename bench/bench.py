@@ -5,7 +5,7 @@ outbox delivers (pacing off), (c) p50/p99 of a card decision invoke with 1 and 8
 once, (d) peak RSS; and the same loads against the echo bot; and (e) Meta webhook events
 per second answered and per second stored and screened (2 % of them flagged), with the p50/p99
 time to answer one. Run from the checkout:
-`.venv/bin/python bench/bench.py [--flags 3000] [--webhooks 10000]`.
+`.venv/bin/python bench/bench.py [--flags 3000] [--webhooks 10000] [--only-webhooks]`.
 """
 
 import argparse
@@ -307,6 +307,7 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--flags", type=int, default=3000)
     parser.add_argument("--webhooks", type=int, default=10000)
+    parser.add_argument("--only-webhooks", action="store_true", help="measure (e) alone")
     options = parser.parse_args()
     fake = FakeBotConnector()
     runner = web.AppRunner(fake.app(), access_log=None)
@@ -314,10 +315,19 @@ async def main() -> None:
     port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     fake.url = f"http://127.0.0.1:{port}"
-    ours = await bench_modbot(fake, options.flags)
-    floor = await bench_echo(fake, options.flags)
     hooks = await bench_webhooks(fake, options.webhooks)
+    if not options.only_webhooks:
+        ours = await bench_modbot(fake, options.flags)
+        floor = await bench_echo(fake, options.flags)
+        _print_flags(ours, floor)
     await runner.cleanup()
+    print(f"\nMeta webhooks, {options.webhooks} events, 16 senders (e):")
+    print(f"  answered /s {hooks['webhooks_answered_per_s']:9.1f}")
+    print(f"  stored and screened /s {hooks['webhooks_screened_per_s']:9.1f}")
+    print(f"  answer p50 / p99 ms {hooks['webhook_p50']:6.1f} / {hooks['webhook_p99']:6.1f}")
+
+
+def _print_flags(ours: dict[str, float], floor: dict[str, float]) -> None:
     rows = [
         ("flags accepted /s (a) vs echo turns /s", ours["flags_per_s"], floor["turns_per_s"]),
         (
@@ -339,10 +349,6 @@ async def main() -> None:
     print(f"{'measure':55} {'modbot':>9} {'echo':>9} {'ratio':>7}")
     for name, mine, theirs in rows:
         print(f"{name:55} {mine:9.1f} {theirs:9.1f} {mine / theirs:7.2f}")
-    print(f"\nMeta webhooks, {options.webhooks} events, 16 senders (e):")
-    print(f"  answered /s {hooks['webhooks_answered_per_s']:9.1f}")
-    print(f"  stored and screened /s {hooks['webhooks_screened_per_s']:9.1f}")
-    print(f"  answer p50 / p99 ms {hooks['webhook_p50']:6.1f} / {hooks['webhook_p99']:6.1f}")
 
 
 if __name__ == "__main__":

@@ -109,8 +109,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         {META_SOURCE: read_events, YOUTUBE_SOURCE: read_threads},
         word_lists,
         screenshots.wake,
+        burst.quiet,
     )
-    inbound = InboundQueue(database, clock, processor.wake)
+    inbound = InboundQueue(database, clock, processor.wake, burst)
     monitoring = Monitoring(
         views, notifier, settings.digest_time, settings.attestation_reminder_time
     )

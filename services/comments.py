@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from platforms.events import CommentEvent, Verb
 from routine.screening import WordList, screen
 from services.evidence import EvidenceFiles
 from services.intake import MAX_TEXT_CHARS, AuthorIn, FlagIn, accept_flag
-from storage import cases
-from storage.accounts import ACTIVE
-from storage.models import Account, Comment, CommentVersion
+from storage import cases, comments
+from storage.models import Account
 
 EXTERNAL = "extern"
 OWN = "kommunen"
@@ -37,28 +36,18 @@ def record_event(
 ) -> Recorded:
     """Apply one change in the caller's transaction. Replays change nothing: a comment is
     unique per account, and an edit is kept only when the text really changed."""
-    account = session.exec(
-        select(Account).where(
-            Account.platform == event.platform,
-            Account.platform_id == event.platform_account_id,
-            ACTIVE,
-        )
-    ).first()
+    account = comments.connected_account(session, event.platform, event.platform_account_id)
     if account is None or account.id is None:
         return Recorded(known_account=False, new_case=False)
-    comment = session.exec(
-        select(Comment).where(
-            Comment.account_id == account.id, Comment.platform_comment_id == event.comment_id
-        )
-    ).first()
+    stored = comments.find_comment(session, account.id, event.comment_id)
     if event.verb is Verb.REMOVE:
-        if comment is not None and comment.deleted_by_author_at is None:
-            comment.deleted_by_author_at = now
-            session.add(comment)
+        if stored is not None and stored.deleted_by_author_at is None:
+            comments.mark_deleted_by_author(session, stored.id, now)
         return Recorded(known_account=True, new_case=False)
     origin = OWN if event.author_id == account.platform_id else EXTERNAL
-    if comment is None:
-        comment = Comment(
+    if stored is None:
+        comments.add_comment(
+            session,
             account_id=account.id,
             platform_comment_id=event.comment_id,
             kind=event.kind,
@@ -73,14 +62,10 @@ def record_event(
             created_at=event.created_at,
             received_at=now,
         )
-    elif comment.text != event.text:
-        assert comment.id is not None
-        session.add(CommentVersion(comment_id=comment.id, text=comment.text, replaced_at=now))
-        comment.text = event.text
-        comment.edited_at = now
+    elif stored.text != event.text:
+        comments.replace_text(session, stored.id, stored.text, event.text, now)
     else:
         return Recorded(known_account=True, new_case=False)
-    session.add(comment)
     if origin == OWN:
         if event.kind == "post" and (
             account.last_published_at is None or account.last_published_at < event.created_at

@@ -8,7 +8,7 @@ continues with what is not processed yet. A body it cannot read is kept, marked 
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert, update
@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from platforms.events import CommentEvent
 from routine.screening import WordList
+from services.burst import Burst
 from services.comments import record_event
 from services.evidence import EvidenceFiles
 from storage.db import Database
@@ -24,16 +25,21 @@ from storage.models import InboundEvent, table
 log = logging.getLogger(__name__)
 
 Reader = Callable[[bytes, datetime], list[CommentEvent]]
-BATCH = 500
+BATCH = 50
 
 
 class InboundQueue:
     def __init__(
-        self, database: Database, clock: Callable[[], datetime], on_stored: Callable[[], None]
+        self,
+        database: Database,
+        clock: Callable[[], datetime],
+        on_stored: Callable[[], None],
+        burst: Burst,
     ) -> None:
         self._database = database
         self._clock = clock
         self._on_stored = on_stored
+        self._burst = burst
         self._pending: list[tuple[str, bytes, asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -49,6 +55,7 @@ class InboundQueue:
             future.cancel()
 
     async def store(self, source: str, body: bytes) -> None:
+        self._burst.arrived()
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._pending.append((source, body, future))
         self._wake.set()
@@ -91,7 +98,9 @@ class EventProcessor:
         readers: dict[str, Reader],
         word_lists: Sequence[WordList],
         on_new_cases: Callable[[], None],
+        quiet: Callable[[], Awaitable[None]],
     ) -> None:
+        self._quiet = quiet
         self._database = database
         self._files = files
         self._clock = clock
@@ -117,8 +126,10 @@ class EventProcessor:
         while True:
             await self._wake.wait()
             self._wake.clear()
-            while self.process_batch():
-                await asyncio.sleep(0)
+            while True:
+                await self._quiet()
+                if not self.process_batch():
+                    break
 
     def process_batch(self) -> int:
         """Work on up to BATCH stored events in one transaction; returns how many. Should one
@@ -155,10 +166,11 @@ class EventProcessor:
             now = self._clock()
             new_cases = False
             outcomes = []
-            for event in session.exec(select(InboundEvent).where(col(InboundEvent.id).in_(ids))):
-                outcome, flagged = self._changes(session, event, now)
+            stored = session.connection().execute(_READ, {"ids": ids})
+            for event_id, source, body in stored:
+                outcome, flagged = self._changes(session, event_id, source, body, now)
                 new_cases |= flagged
-                outcomes.append({"event_id": event.id, "outcome": outcome, "at": now})
+                outcomes.append({"event_id": event_id, "outcome": outcome, "at": now})
             session.connection().execute(_MARK, outcomes)
             session.commit()
         return new_cases
@@ -171,14 +183,16 @@ class EventProcessor:
             )
             session.commit()
 
-    def _changes(self, session: Session, event: InboundEvent, now: datetime) -> tuple[str, bool]:
-        reader = self._readers.get(event.source)
+    def _changes(
+        self, session: Session, event_id: int, source: str, body: str, now: datetime
+    ) -> tuple[str, bool]:
+        reader = self._readers.get(source)
         if reader is None:
-            return f"no reader for {event.source}", False
+            return f"no reader for {source}", False
         try:
-            changes = reader(event.body.encode(), now)
+            changes = reader(body.encode(), now)
         except ValueError as error:
-            log.warning("inbound event %s unreadable: %s", event.id, error)
+            log.warning("inbound event %s unreadable: %s", event_id, error)
             return f"unreadable: {error}"[:1000], False
         unknown = 0
         flagged = False
@@ -190,6 +204,11 @@ class EventProcessor:
 
 
 _EVENTS = table(InboundEvent)
+_READ = (
+    select(_EVENTS.c.id, _EVENTS.c.source, _EVENTS.c.body)
+    .where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(_EVENTS.c.id)
+)
 _MARK = (
     update(_EVENTS)
     .where(_EVENTS.c.id == bindparam("event_id"))
