@@ -15,7 +15,10 @@ from bot.app_package import build_package
 from bot.settings import Settings
 from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
-from storage.db import make_engine
+from services.evidence import EvidenceFiles
+from services.integrity import verify
+from storage.db import Database, make_engine
+from storage.migrations import migrate
 from texts import t
 
 
@@ -25,10 +28,11 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "jobs", "package", "screen"],
+        choices=["serve", "jobs", "package", "screen", "verify"],
         help=(
             "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
-            "package: build the Teams app package; screen: screen a text against section 6"
+            "package: build the Teams app package; screen: screen a text against section 6; "
+            "verify: check the audit trail's hash chain and the evidence files' hashes"
         ),
     )
     parser.add_argument("text", nargs="?", default="", help="the text for `screen`")
@@ -50,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         return _print_jobs(settings)
     if command == "screen":
         return _print_verdict(settings, arguments.text, arguments.image)
+    if command == "verify":
+        return _print_integrity(settings)
     if command == "package":
         try:
             built = build_package(settings.app_id, settings.public_url, arguments.out)
@@ -84,6 +90,22 @@ def _print_verdict(settings: Settings, text: str, has_images: bool) -> int:
     for reason in verdict.reasons:
         print(t(language, "screen_reason", reason=reason))
     return 0
+
+
+def _print_integrity(settings: Settings) -> int:
+    """`modbot verify`: 0 when every record is as recorded, 1 with each break named."""
+    database = Database(make_engine(settings.database_url))
+    migrate(database.engine)
+    with database.session() as session:
+        report = verify(session, EvidenceFiles(settings.evidence_dir))
+    database.engine.dispose()
+    language = settings.language
+    for finding in report.findings:
+        case = t(language, "verify_case", case=finding.case_id) if finding.case_id else ""
+        print(t(language, f"verify_{finding.problem.value}", subject=finding.subject) + case)
+    key = "verify_broken" if report.findings else "verify_ok"
+    print(t(language, key, events=report.events, files=report.files, found=len(report.findings)))
+    return 1 if report.findings else 0
 
 
 def _print_jobs(settings: Settings) -> int:

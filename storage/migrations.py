@@ -11,6 +11,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
+from storage import audit
 from storage.models import (
     ChecklistTick,
     Comment,
@@ -26,20 +27,20 @@ from storage.models import (
     Synpunkt,
     table,
 )
+from storage.types import UTCDateTime
 
 Step = Callable[[Connection], None]
+_NO_CHANGE_TRIGGER = (
+    "CREATE TRIGGER audit_event_no_{name} BEFORE {verb} ON audit_event "
+    "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+)
 
 
 def _initial_schema(connection: Connection) -> None:
     SQLModel.metadata.create_all(connection)
     if connection.dialect.name == "sqlite":
         for verb in ("UPDATE", "DELETE"):
-            connection.execute(
-                text(
-                    f"CREATE TRIGGER audit_event_no_{verb.lower()} BEFORE {verb} ON audit_event "
-                    "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
-                )
-            )
+            connection.execute(text(_NO_CHANGE_TRIGGER.format(verb=verb, name=verb.lower())))
 
 
 def _people_and_roles(connection: Connection) -> None:
@@ -139,6 +140,35 @@ def _platform_removal(connection: Connection) -> None:
     )
 
 
+def _audit_chain(connection: Connection) -> None:
+    """Issue 7: each audit event carries the hash of the one before. Events already recorded
+    are chained in their order; SQLite's append-only trigger is lifted for that one pass."""
+    _add_columns(connection, "audit_event", {"previous_hash": "VARCHAR(64)", "hash": "VARCHAR(64)"})
+    rows = connection.execute(
+        text(
+            "SELECT id, at, actor_id, actor_name, action, case_id, detail FROM audit_event "
+            "WHERE hash IS NULL OR hash = '' ORDER BY id"
+        )
+    ).mappings()
+    pending = [dict(row) for row in rows]
+    if not pending:
+        return
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.execute(text("DROP TRIGGER IF EXISTS audit_event_no_update"))
+    previous = audit.GENESIS
+    for row in pending:
+        row["at"] = UTCDateTime().process_result_value(row["at"], connection.dialect)
+        digest = audit.chained_hash(previous, row)
+        connection.execute(
+            text("UPDATE audit_event SET previous_hash = :p, hash = :h WHERE id = :id"),
+            {"p": previous, "h": digest, "id": row["id"]},
+        )
+        previous = digest
+    if sqlite:
+        connection.execute(text(_NO_CHANGE_TRIGGER.format(verb="UPDATE", name="update")))
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -152,6 +182,7 @@ STEPS: list[Step] = [
     _account_registry,
     _platforms,
     _platform_removal,
+    _audit_chain,
 ]
 
 

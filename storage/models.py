@@ -193,6 +193,10 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=50)
     case_id: int | None = Field(default=None, index=True)
     detail: str = Field(default="{}")
+    previous_hash: str = Field(default="", max_length=64)
+    hash: str = Field(default="", max_length=64)
+    """SHA-256 over the previous event's hash and this event: a changed or removed row breaks
+    the chain from there on, which `modbot verify` reports."""
 
 
 class SentReminder(SQLModel, table=True):

@@ -159,6 +159,19 @@ MESSAGES: dict[str, str] = {
         "registered in Synpunkten. Register it today on its card in this channel. "
         "[Open the comment]({link})"
     ),
+    "verify_event_changed": "Changed event: {subject} does not match its hash",
+    "verify_chain_broken": (
+        "Broken chain: {subject} does not follow the event before it (an event was removed or "
+        "inserted)"
+    ),
+    "verify_file_changed": "Changed evidence file: {subject} does not have its recorded SHA-256",
+    "verify_file_missing": "Evidence file missing: {subject}",
+    "verify_case": " (case {case})",
+    "verify_ok": "All as recorded: {events} events in the chain and {files} evidence files checked.",
+    "verify_broken": (
+        "{found} discrepancies among {events} events and {files} evidence files. Keep a copy of "
+        "the database and evidence folder as they are and contact the registrar."
+    ),
     "screen_flagged": "Flagged: {answer}",
     "screen_yes": "yes",
     "screen_no": "no",

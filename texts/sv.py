@@ -160,6 +160,19 @@ MESSAGES: dict[str, str] = {
         "registrerad i Synpunkten. Registrera den i dag på kortet i den här kanalen. "
         "[Öppna kommentaren]({link})"
     ),
+    "verify_event_changed": "Ändrad händelse: {subject} stämmer inte med sin hash",
+    "verify_chain_broken": (
+        "Bruten kedja: {subject} följer inte händelsen före (en händelse är borttagen eller "
+        "inskjuten)"
+    ),
+    "verify_file_changed": "Ändrad bevisfil: {subject} har inte sin registrerade SHA-256",
+    "verify_file_missing": "Bevisfil saknas: {subject}",
+    "verify_case": " (ärende {case})",
+    "verify_ok": "Allt stämmer: {events} händelser i kedjan och {files} bevisfiler kontrollerade.",
+    "verify_broken": (
+        "{found} avvikelse(r) bland {events} händelser och {files} bevisfiler. Behåll en kopia "
+        "av databasen och bevismappen som de är och kontakta registrator."
+    ),
     "screen_flagged": "Flaggas: {answer}",
     "screen_yes": "ja",
     "screen_no": "nej",
