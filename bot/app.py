@@ -39,6 +39,8 @@ from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.platform_removal import PlatformRemoval
+from services.printout import Printouts
+from services.printout_pdf import render_printout
 from services.registration import NewAccountDialog
 from services.registry import Registry
 from services.reminders import DeadlineReminders
@@ -55,6 +57,7 @@ from web.evidence import evidence_routes
 from web.flags import flag_routes
 from web.meta_webhook import SOURCE as META_SOURCE
 from web.meta_webhook import meta_webhook_routes
+from web.printouts import printout_routes
 from web.public_list import public_list_routes
 from web.routine_files import routine_file_routes
 from web.synpunkt_record import synpunkt_routes
@@ -91,6 +94,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     notifier = TeamsNotifier(settings.language, checklist_context)
     registry = Registry(notifier, municipality)
     files = EvidenceFiles(settings.evidence_dir)
+    printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
     word_lists = load_word_lists(settings.screening_wordlists)
@@ -153,6 +157,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 connector=connector,
                 clock=clock,
                 max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
+                printouts=printouts,
+                signer=signer,
+                link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
             )
             bot = ModBot(runtime, settings.language)
             app[ADAPTER] = make_adapter(settings, bot.report_error)
@@ -239,6 +246,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_get("/healthz", health)
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
     app.router.add_routes(evidence_routes(database, files, signer, clock))
+    app.router.add_routes(printout_routes(database, printouts, signer, clock))
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     app.router.add_routes(public_list_routes(database, municipality, clock))
     app.router.add_routes(

@@ -1,8 +1,10 @@
 """`modbot serve`: start the bot with settings from the environment."""
 
 import argparse
+import getpass
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,10 +15,16 @@ from pydantic import ValidationError
 from bot.app import create_app
 from bot.app_package import build_package
 from bot.settings import Settings
+from routine.decisions import Actor
+from routine.errors import NoSuchAccount, RoutineError
+from routine.records import period
 from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
 from services.evidence import EvidenceFiles
 from services.integrity import verify
+from services.printout import Printouts
+from services.printout_pdf import render_printout
+from storage.accounts import list_accounts, name_key
 from storage.db import Database, make_engine
 from storage.migrations import migrate
 from texts import t
@@ -28,14 +36,20 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "jobs", "package", "screen", "verify"],
+        choices=["serve", "jobs", "package", "screen", "verify", "utdrag"],
         help=(
             "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
             "package: build the Teams app package; screen: screen a text against section 6; "
-            "verify: check the audit trail's hash chain and the evidence files' hashes"
+            "verify: check the audit trail's hash chain and the evidence files' hashes; "
+            'utdrag "<konto>" <från> <till>: a printout on request as PDF'
         ),
     )
-    parser.add_argument("text", nargs="?", default="", help="the text for `screen`")
+    parser.add_argument(
+        "words", nargs="*", help='`screen`: the text; `utdrag`: "<konto>" <från> <till>'
+    )
+    parser.add_argument(
+        "--plattform", help="`utdrag`: the account's platform, if its name is on several"
+    )
     parser.add_argument("--image", action="store_true", help="`screen`: the comment has an image")
     parser.add_argument("--out", type=Path, default=Path("modbot-teams.zip"))
     arguments = parser.parse_args(argv)
@@ -53,9 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     if command == "jobs":
         return _print_jobs(settings)
     if command == "screen":
-        return _print_verdict(settings, arguments.text, arguments.image)
+        return _print_verdict(settings, " ".join(arguments.words), arguments.image)
     if command == "verify":
         return _print_integrity(settings)
+    if command == "utdrag":
+        return _make_printout(settings, arguments.words, arguments.plattform)
     if command == "package":
         try:
             built = build_package(settings.app_id, settings.public_url, arguments.out)
@@ -106,6 +122,42 @@ def _print_integrity(settings: Settings) -> int:
     key = "verify_broken" if report.findings else "verify_ok"
     print(t(language, key, events=report.events, files=report.files, found=len(report.findings)))
     return 1 if report.findings else 0
+
+
+def _make_printout(settings: Settings, words: list[str], platform: str | None) -> int:
+    """`modbot utdrag "Hjo kommun" 2026-11-01 2026-11-30`: the same printout as in Teams,
+    recorded the same way, made by whoever runs the command."""
+    language = settings.language
+    if len(words) != 3:
+        print(t(language, "printout_usage"), file=sys.stderr)
+        return 2
+    name, first, last = words
+    database = Database(make_engine(settings.database_url))
+    migrate(database.engine)
+    actor = Actor(id=f"cli:{getpass.getuser()}", name=getpass.getuser())
+    printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
+    try:
+        first_day, last_day = period(first, last)
+        with database.session() as session:
+            matches = [
+                account
+                for account in list_accounts(session)
+                if account.name_key == name_key(name)
+                and (platform is None or account.platform == platform.casefold())
+            ]
+            if len(matches) != 1:
+                raise NoSuchAccount()
+            made = printouts.make(
+                session, matches[0], first_day, last_day, actor, datetime.now(UTC)
+            )
+    except RoutineError as refusal:
+        print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
+        return 2
+    finally:
+        database.engine.dispose()
+    print(made.file)
+    print(f"SHA-256 {made.sha256}; {made.items} poster, {made.redacted} uteslutna")
+    return 0
 
 
 def _print_jobs(settings: Settings) -> int:

@@ -10,9 +10,12 @@ from bot.dialogs.new_account import render
 from bot.runtime import Runtime
 from bot.turns import Turn
 from routine.decisions import CaseState
-from routine.errors import NotInChannel
+from routine.errors import NoSuchAccount, NotInChannel
+from routine.platforms import parse_platform
+from routine.records import period
 from services import linking
 from services.departments import departments, set_contact
+from services.printout import mark_secret
 from services.roles import Role
 from services.upkeep import record_published
 from storage.accounts import accounts_in_channel, name_key
@@ -213,6 +216,56 @@ def _named_accounts(command: Command, words: list[str]) -> list[Account]:
     return [account for account in accounts if account.name_key == wanted]
 
 
+def _one_account(command: Command, words: list[str]) -> Account:
+    """`"Hjo kommun"` or `facebook "Hjo kommun"`: one of this channel's accounts."""
+    if command.turn.channel_id is None:
+        raise NotInChannel()
+    platform = parse_platform(words[0]) if len(words) == 2 else None
+    named = _named_accounts(command, words[1:] if platform else words)
+    if platform is not None:
+        named = [account for account in named if account.platform == platform.value]
+    if len(named) != 1:
+        raise NoSuchAccount()
+    return named[0]
+
+
+def _printout(command: Command) -> str:
+    """`utdrag "Hjo kommun" 2026-11-01 2026-11-30`: routine 4, a printout on request."""
+    if len(command.args) not in (3, 4):
+        return command.say("printout_usage")
+    *names, first, last = command.args
+    account = _one_account(command, names)
+    first_day, last_day = period(first, last)
+    runtime = command.runtime
+    now = runtime.clock()
+    made = runtime.printouts.make(
+        command.session, account, first_day, last_day, command.turn.actor, now
+    )
+    until = now + runtime.link_ttl
+    return command.say(
+        "printout_ready",
+        account=account.name,
+        first=first_day,
+        last=last_day,
+        count=made.items,
+        redacted=made.redacted,
+        url=runtime.signer.url(f"/utdrag/{made.id}", until),
+        until=until,
+    )
+
+
+def _secret(command: Command) -> str:
+    """`sekretess "Hjo kommun" <id> "21 kap. 1 §"`: left out of printouts for release."""
+    if len(command.args) not in (3, 4):
+        return command.say("secret_usage")
+    *names, comment_id, reason = command.args
+    account = _one_account(command, names)
+    mark = mark_secret(
+        command.session, account, comment_id, reason, command.turn.actor, command.runtime.clock()
+    )
+    return command.say("secret_marked", comment_id=comment_id, reason=mark.reason)
+
+
 def _strategist(command: Command) -> str:
     if command.turn.channel_id is None:
         raise NotInChannel()
@@ -369,6 +422,10 @@ COMMANDS: dict[str, Handler] = {
     "change": _change,
     "avsluta": _close,
     "close": _close,
+    "utdrag": _printout,
+    "extract": _printout,
+    "sekretess": _secret,
+    "secret": _secret,
     "strateg": _strategist,
     "strategist": _strategist,
 }

@@ -2,16 +2,18 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.cards.checklist_card import ChecklistContext
 from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
+from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.platform_removal import PlatformRemoval
+from services.printout import Printouts
 from services.registration import NewAccountDialog
 from services.registry import Registry
 from services.synpunkter import Synpunkter
@@ -36,3 +38,6 @@ class Runtime:
     connector: BotConnector
     clock: Callable[[], datetime]
     max_attachment_bytes: int
+    printouts: Printouts
+    signer: LinkSigner
+    link_ttl: timedelta

@@ -137,3 +137,21 @@ class BadPlatformId(RoutineError):
 
 class BadTokenSource(RoutineError):
     key = "error_bad_token_source"
+
+
+class CommentNotFound(RoutineError):
+    key = "error_comment_not_found"
+
+
+class SecrecyReasonMissing(RoutineError):
+    """Routine 4: a secrecy marking needs its ground (e.g. the OSL section)."""
+
+    key = "error_secrecy_reason"
+
+
+class BadPeriodGiven(RoutineError):
+    key = "error_bad_period"
+
+
+class NoSuchAccount(RoutineError):
+    key = "error_no_such_account"

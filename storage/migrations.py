@@ -23,6 +23,8 @@ from storage.models import (
     MailMessage,
     MonitoringAttestation,
     Person,
+    Printout,
+    SecrecyMark,
     SentReminder,
     Synpunkt,
     table,
@@ -169,6 +171,12 @@ def _audit_chain(connection: Connection) -> None:
         connection.execute(text(_NO_CHANGE_TRIGGER.format(verb="UPDATE", name="update")))
 
 
+def _printouts(connection: Connection) -> None:
+    """Issue 7: printouts on request and the items marked secret before release."""
+    table(SecrecyMark).create(connection, checkfirst=True)
+    table(Printout).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -183,6 +191,7 @@ STEPS: list[Step] = [
     _platforms,
     _platform_removal,
     _audit_chain,
+    _printouts,
 ]
 
 

@@ -1,6 +1,6 @@
 """The tables. Case state is not stored: it follows from the decision (routine.decisions)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, Index, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -372,3 +372,33 @@ class InboundEvent(SQLModel, table=True):
     received_at: datetime = Field(sa_column=_moment())
     processed_at: datetime | None = Field(default=None, sa_column=_moment(True))
     outcome: str | None = Field(default=None, max_length=1000)
+
+
+class SecrecyMark(SQLModel, table=True):
+    """Routine 4: an item the officer found secret (OSL) before a printout is released; it is
+    left out of every printout for release, with this reason in its place."""
+
+    __tablename__ = "secrecy_mark"
+    __table_args__ = (UniqueConstraint("account_id", "platform_comment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    platform_comment_id: str = Field(max_length=200)
+    reason: str = Field(max_length=300)
+    marked_by_name: str = Field(max_length=200)
+    marked_at: datetime = Field(sa_column=_moment())
+
+
+class Printout(SQLModel, table=True):
+    """A printout made on request (utlämnande): the file, its hash, and who asked."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    period_start: date
+    period_end: date
+    made_by_name: str = Field(max_length=200)
+    made_at: datetime = Field(sa_column=_moment())
+    file_name: str = Field(max_length=300)
+    sha256: str = Field(max_length=64)
+    items: int
+    redacted: int

@@ -439,6 +439,55 @@ MESSAGES: dict[str, str] = {
         "Marking it archived closes the account."
     ),
     "duty_final_archive_button": "Archived – close the account",
+    "printout_title": "Extract of public records: {account}",
+    "printout_period": "Period {first} – {last}",
+    "printout_header": (
+        "{platform}, {url}. Period {first} – {last}. Made {at} by {by}. "
+        "{count} items in thread order."
+    ),
+    "printout_for_release": (
+        "Released on request (routine section 4). Information covered by secrecy is withheld."
+    ),
+    "printout_for_archive": "Archive copy for the municipal archive: complete, nothing withheld.",
+    "printout_col_time": "Time / id",
+    "printout_col_origin": "Origin",
+    "printout_col_author": "Sender",
+    "printout_col_text": "Text",
+    "printout_col_status": "Status",
+    "printout_col_decision": "Decision",
+    "printout_empty": "No items in the period.",
+    "printout_origin_extern": "External",
+    "printout_origin_kommunen": "Municipality",
+    "printout_post": "post",
+    "printout_withheld": "Information withheld under OSL {reason}",
+    "printout_status_published": "Published",
+    "printout_status_removed_by_municipality": "Removed by the municipality",
+    "printout_status_deleted_by_author": "Deleted by its author",
+    "printout_decision_keep": "Kept – {name} {at}",
+    "printout_decision_routine_question": "Kept, routine question – {name} {at}",
+    "printout_decision_remove": "Remove – {name} {at}",
+    "printout_decision_synpunkt": "Synpunkt – {name} {at}",
+    "printout_earlier": "Earlier text (changed {at}):",
+    "printout_usage": (
+        'Write `extract "<account>" <from> <to>`, e.g. `extract "Hjo kommun" 2026-11-01 '
+        '2026-11-30`. If the name is on several platforms: `extract facebook "Hjo kommun" …`.'
+    ),
+    "printout_ready": (
+        "Extract for {account}, {first} – {last}: {count} items, {redacted} withheld for "
+        "secrecy. [Download PDF]({url}) (the link works until {until})."
+    ),
+    "secret_usage": (
+        'Write `secret "<account>" <comment-id> "<ground>"`, e.g. `secret "Hjo kommun" '
+        '10159_1001 "21 kap. 1 §"`. The id is in the extract.'
+    ),
+    "secret_marked": (
+        "Marked secret: {comment_id} ({reason}). It is withheld from extracts for release; "
+        "the archive copy is complete."
+    ),
+    "error_comment_not_found": "There is no comment with id {comment_id} on the account.",
+    "error_secrecy_reason": 'Give the ground for secrecy, e.g. "21 kap. 1 §".',
+    "error_bad_period": "Give the period as two dates, e.g. 2026-11-01 2026-11-30.",
+    "error_no_such_account": "No account by that name in this channel.",
     "connect_usage": (
         'Write it like this: `connect facebook "Hjo kommun" <page id> env:MODBOT_TOKEN_HJO` '
         "(platform, account name, the account's id on the platform, where its access token is: "

@@ -447,6 +447,56 @@ MESSAGES: dict[str, str] = {
         "markerar som arkiverat är kontot avslutat."
     ),
     "duty_final_archive_button": "Arkiverat – avsluta kontot",
+    "printout_title": "Utdrag ur allmänna handlingar: {account}",
+    "printout_period": "Period {first} – {last}",
+    "printout_header": (
+        "{platform}, {url}. Period {first} – {last}. Framställt {at} av {by}. "
+        "{count} poster i trådordning."
+    ),
+    "printout_for_release": (
+        "Utlämnande på begäran (rutinen avsnitt 4). Uppgifter som omfattas av sekretess är "
+        "uteslutna."
+    ),
+    "printout_for_archive": "Arkivexemplar för kommunarkivet: fullständigt, ingenting uteslutet.",
+    "printout_col_time": "Tid / id",
+    "printout_col_origin": "Ursprung",
+    "printout_col_author": "Avsändare",
+    "printout_col_text": "Text",
+    "printout_col_status": "Status",
+    "printout_col_decision": "Beslut",
+    "printout_empty": "Inga poster under perioden.",
+    "printout_origin_extern": "Extern",
+    "printout_origin_kommunen": "Kommunen",
+    "printout_post": "inlägg",
+    "printout_withheld": "Uppgift utesluten enligt OSL {reason}",
+    "printout_status_published": "Publicerad",
+    "printout_status_removed_by_municipality": "Borttagen av kommunen",
+    "printout_status_deleted_by_author": "Raderad av författaren",
+    "printout_decision_keep": "Behålls – {name} {at}",
+    "printout_decision_routine_question": "Behålls, rutinfråga – {name} {at}",
+    "printout_decision_remove": "Ta bort – {name} {at}",
+    "printout_decision_synpunkt": "Synpunkt – {name} {at}",
+    "printout_earlier": "Tidigare text (ändrad {at}):",
+    "printout_usage": (
+        'Skriv `utdrag "<konto>" <från> <till>`, t.ex. `utdrag "Hjo kommun" 2026-11-01 '
+        '2026-11-30`. Finns namnet på flera plattformar: `utdrag facebook "Hjo kommun" …`.'
+    ),
+    "printout_ready": (
+        "Utdrag för {account}, {first} – {last}: {count} poster, {redacted} uteslutna för "
+        "sekretess. [Ladda ned PDF]({url}) (länken gäller till {until})."
+    ),
+    "secret_usage": (
+        'Skriv `sekretess "<konto>" <kommentar-id> "<skäl>"`, t.ex. `sekretess "Hjo kommun" '
+        '10159_1001 "21 kap. 1 §"`. Id:t står i utdraget.'
+    ),
+    "secret_marked": (
+        "Markerat som sekretess: {comment_id} ({reason}). Det utesluts ur utdrag för "
+        "utlämnande; arkivexemplaret är fullständigt."
+    ),
+    "error_comment_not_found": "Det finns ingen kommentar med id {comment_id} på kontot.",
+    "error_secrecy_reason": 'Ange skälet för sekretessen, t.ex. "21 kap. 1 §".',
+    "error_bad_period": "Ange perioden som två datum, t.ex. 2026-11-01 2026-11-30.",
+    "error_no_such_account": "Inget konto med det namnet i den här kanalen.",
     "connect_usage": (
         'Skriv så här: `anslut facebook "Hjo kommun" <sidans id> env:MODBOT_TOKEN_HJO` '
         "(plattform, kontots namn, kontots id på plattformen, var åtkomsttoken finns: env:NAMN "

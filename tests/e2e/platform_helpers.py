@@ -1,6 +1,9 @@
 """Reading what the bot stored from platform events, as a test waits for it."""
 
 import asyncio
+import hashlib
+import hmac
+import json
 import time
 from typing import Any
 
@@ -9,6 +12,54 @@ from sqlmodel import col, func, select
 from storage.db import Database, make_engine
 from storage.models import InboundEvent
 from tests.conftest import RunningBot
+
+SECRET = "meta-app-secret-for-tests"
+PAGE = "111222333"
+IG = "17841400000000001"
+NOW = 1795597200  # 2026-11-25 09:00 UTC, the tests' clock
+
+
+def sign(body: bytes, secret: str = SECRET) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def feed(
+    comment_id: str,
+    message: str,
+    *,
+    verb: str = "add",
+    author: tuple[str, str] = ("fb-77", "Sven Svensson"),
+    item: str = "comment",
+    page: str = PAGE,
+) -> dict[str, Any]:
+    value: dict[str, Any] = {
+        "from": {"id": author[0], "name": author[1]},
+        "post_id": f"{page}_1",
+        "item": item,
+        "verb": verb,
+        "created_time": NOW - 600,
+        "message": message,
+    }
+    if item == "comment":
+        value.update({"comment_id": comment_id, "parent_id": f"{page}_1"})
+    else:
+        value["post_id"] = comment_id
+    return {
+        "object": "page",
+        "entry": [{"id": page, "time": NOW, "changes": [{"field": "feed", "value": value}]}],
+    }
+
+
+async def deliver(bot: RunningBot, payload: Any, signature: str | None = "sign") -> int:
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    headers = {"Content-Type": "application/json"}
+    if signature == "sign":
+        headers["X-Hub-Signature-256"] = sign(body)
+    elif signature is not None:
+        headers["X-Hub-Signature-256"] = signature
+    async with bot.http.post(bot.url + "/webhooks/meta", data=body, headers=headers) as response:
+        await response.read()
+        return response.status
 
 
 def database(bot: RunningBot) -> Database:

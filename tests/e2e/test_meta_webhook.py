@@ -3,25 +3,27 @@ only, stored before they are answered, every comment kept with its origin, edits
 external ones screened against section 6."""
 
 import asyncio
-import hashlib
-import hmac
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from storage.models import Account, Comment, CommentVersion, FlaggedCase, InboundEvent
 from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
-from tests.e2e.platform_helpers import processed, rows
+from tests.e2e.platform_helpers import (
+    IG,
+    NOW,
+    PAGE,
+    SECRET,
+    deliver,
+    feed,
+    processed,
+    rows,
+    sign,
+)
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams import ANNA
-
-SECRET = "meta-app-secret-for-tests"
-PAGE = "111222333"
-IG = "17841400000000001"
-NOW = 1795597200  # 2026-11-25 09:00 UTC, the tests' clock
 
 
 @pytest.fixture
@@ -43,49 +45,6 @@ async def bot(
         await started.say(ANNA, 'koppla instagram "hjokommun" https://www.instagram.com/hjokommun')
         await started.say(ANNA, f'anslut instagram "hjokommun" {IG} env:MODBOT_TOKEN_IG')
         yield started
-
-
-def sign(body: bytes, secret: str = SECRET) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-
-
-def feed(
-    comment_id: str,
-    message: str,
-    *,
-    verb: str = "add",
-    author: tuple[str, str] = ("fb-77", "Sven Svensson"),
-    item: str = "comment",
-    page: str = PAGE,
-) -> dict[str, Any]:
-    value: dict[str, Any] = {
-        "from": {"id": author[0], "name": author[1]},
-        "post_id": f"{page}_1",
-        "item": item,
-        "verb": verb,
-        "created_time": NOW - 600,
-        "message": message,
-    }
-    if item == "comment":
-        value.update({"comment_id": comment_id, "parent_id": f"{page}_1"})
-    else:
-        value["post_id"] = comment_id
-    return {
-        "object": "page",
-        "entry": [{"id": page, "time": NOW, "changes": [{"field": "feed", "value": value}]}],
-    }
-
-
-async def deliver(bot: RunningBot, payload: Any, signature: str | None = "sign") -> int:
-    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-    headers = {"Content-Type": "application/json"}
-    if signature == "sign":
-        headers["X-Hub-Signature-256"] = sign(body)
-    elif signature is not None:
-        headers["X-Hub-Signature-256"] = signature
-    async with bot.http.post(bot.url + "/webhooks/meta", data=body, headers=headers) as response:
-        await response.read()
-        return response.status
 
 
 async def test_the_handshake_echoes_the_challenge_only_for_our_token(bot: RunningBot) -> None:

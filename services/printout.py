@@ -1,0 +1,272 @@
+"""Section 4: a printout of an account's records on request (utlämnande), and the items the
+officer marks secret before it is released.
+
+Every printout is kept (file and SHA-256) and recorded with who asked, the period, how many
+items it held and which were left out and why: what was released can be shown afterwards."""
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from routine.decisions import Actor
+from routine.errors import CommentNotFound, SecrecyReasonMissing
+from routine.records import Item, in_thread_order, period_bounds, status_of
+from storage import audit
+from storage.models import (
+    Account,
+    Comment,
+    CommentVersion,
+    Decision,
+    FlaggedCase,
+    Printout,
+    SecrecyMark,
+)
+
+Render = Callable[["PrintoutContent"], bytes]
+
+
+@dataclass(frozen=True)
+class PrintoutContent:
+    account: Account
+    first: date
+    last: date
+    items: list[Item]
+    made_by: str
+    made_at: datetime
+    for_archive: bool
+    """Archive copies are complete: nothing is left out for secrecy."""
+
+
+@dataclass(frozen=True)
+class MadePrintout:
+    id: int
+    file: Path
+    items: int
+    redacted: int
+    sha256: str
+
+
+def collect(
+    session: Session, account: Account, first: date, last: date, *, for_archive: bool
+) -> list[Item]:
+    assert account.id is not None
+    start, end = period_bounds(first, last)
+    secrets = {
+        mark.platform_comment_id: mark.reason
+        for mark in session.exec(select(SecrecyMark).where(SecrecyMark.account_id == account.id))
+    }
+    decided = {
+        case.platform_comment_id: (case, decision)
+        for case, decision in session.exec(
+            select(FlaggedCase, Decision)
+            .outerjoin(Decision, col(Decision.case_id) == FlaggedCase.id)
+            .where(FlaggedCase.account_id == account.id)
+        )
+    }
+    comments = list(
+        session.exec(
+            select(Comment).where(
+                Comment.account_id == account.id,
+                col(Comment.created_at) >= start,
+                col(Comment.created_at) < end,
+            )
+        )
+    )
+    earlier = _earlier_texts(session, [c.id for c in comments if c.id is not None])
+    items = []
+    for comment in comments:
+        case, decision = decided.pop(comment.platform_comment_id, (None, None))
+        items.append(
+            _item(
+                comment.platform_comment_id,
+                comment.post_id or comment.platform_comment_id,
+                comment.kind == "post",
+                comment.origin,
+                comment.author_name,
+                comment.created_at,
+                comment.text,
+                earlier.get(comment.id or 0, ()),
+                comment.deleted_by_author_at is not None,
+                decision,
+                None if for_archive else secrets.get(comment.platform_comment_id),
+            )
+        )
+    for comment_id, (case, decision) in decided.items():
+        if start <= case.comment_created_at < end:
+            items.append(
+                _item(
+                    comment_id,
+                    case.post_id or comment_id,
+                    False,
+                    "extern",
+                    case.author_name,
+                    case.comment_created_at,
+                    case.text,
+                    (),
+                    False,
+                    decision,
+                    None if for_archive else secrets.get(comment_id),
+                )
+            )
+    return in_thread_order(items)
+
+
+def _item(
+    comment_id: str,
+    thread: str,
+    is_post: bool,
+    origin: str,
+    author: str,
+    written_at: datetime,
+    text: str,
+    earlier: tuple[tuple[datetime, str], ...],
+    deleted_by_author: bool,
+    decision: Decision | None,
+    secret_reason: str | None,
+) -> Item:
+    removed = bool(decision and decision.removed_on_platform_at)
+    return Item(
+        comment_id=comment_id,
+        thread=thread,
+        is_post=is_post,
+        origin=origin,
+        author=author,
+        written_at=written_at,
+        text=text,
+        earlier_texts=earlier,
+        status=status_of(deleted_by_author, removed),
+        diarium_number=decision.diarium_number if decision else None,
+        decision=decision.kind if decision else None,
+        decided_by=decision.decided_by_name if decision else None,
+        decided_at=decision.decided_at if decision else None,
+        secret_reason=secret_reason,
+    )
+
+
+def _earlier_texts(
+    session: Session, comment_ids: list[int]
+) -> dict[int, tuple[tuple[datetime, str], ...]]:
+    found: dict[int, list[tuple[datetime, str]]] = {}
+    if comment_ids:
+        versions = session.exec(
+            select(CommentVersion)
+            .where(col(CommentVersion.comment_id).in_(comment_ids))
+            .order_by(col(CommentVersion.id))
+        )
+        for version in versions:
+            found.setdefault(version.comment_id, []).append((version.replaced_at, version.text))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def mark_secret(
+    session: Session, account: Account, comment_id: str, reason: str, actor: Actor, now: datetime
+) -> SecrecyMark:
+    """Routine 4: the officer's judgement before release; it is recorded, never silent."""
+    assert account.id is not None
+    reason = " ".join(reason.split())
+    if len(reason) < 5:
+        raise SecrecyReasonMissing()
+    known = (
+        session.exec(
+            select(Comment.id).where(
+                Comment.account_id == account.id, Comment.platform_comment_id == comment_id
+            )
+        ).first()
+        or session.exec(
+            select(FlaggedCase.id).where(
+                FlaggedCase.account_id == account.id, FlaggedCase.platform_comment_id == comment_id
+            )
+        ).first()
+    )
+    if known is None:
+        raise CommentNotFound(comment_id=comment_id[:60])
+    mark = session.exec(
+        select(SecrecyMark).where(
+            SecrecyMark.account_id == account.id, SecrecyMark.platform_comment_id == comment_id
+        )
+    ).first() or SecrecyMark(
+        account_id=account.id,
+        platform_comment_id=comment_id,
+        reason=reason,
+        marked_by_name=actor.name,
+        marked_at=now,
+    )
+    mark.reason, mark.marked_by_name, mark.marked_at = reason[:300], actor.name, now
+    session.add(mark)
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="marked_secret",
+        account=account.name,
+        comment_id=comment_id,
+        reason=mark.reason,
+    )
+    session.commit()
+    return mark
+
+
+class Printouts:
+    def __init__(self, folder: Path, render: Render) -> None:
+        self._folder = folder
+        self._render = render
+
+    def make(
+        self,
+        session: Session,
+        account: Account,
+        first: date,
+        last: date,
+        actor: Actor,
+        now: datetime,
+        *,
+        for_archive: bool = False,
+    ) -> MadePrintout:
+        assert account.id is not None
+        items = collect(session, account, first, last, for_archive=for_archive)
+        content = PrintoutContent(account, first, last, items, actor.name, now, for_archive)
+        data = self._render(content)
+        digest = hashlib.sha256(data).hexdigest()
+        kind = "arkiv" if for_archive else "utdrag"
+        name = f"{kind}-{account.id}-{first}-{last}-{digest[:12]}.pdf"
+        target = self._folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(name + ".part")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        redacted = [item for item in items if item.secret_reason]
+        printout = Printout(
+            account_id=account.id,
+            period_start=first,
+            period_end=last,
+            made_by_name=actor.name,
+            made_at=now,
+            file_name=name,
+            sha256=digest,
+            items=len(items),
+            redacted=len(redacted),
+        )
+        session.add(printout)
+        session.flush()
+        assert printout.id is not None
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action="archive_copy_made" if for_archive else "printout_made",
+            account=account.name,
+            period=f"{first}–{last}",
+            items=len(items),
+            sha256=digest,
+            redacted=[{"comment_id": i.comment_id, "reason": i.secret_reason} for i in redacted],
+        )
+        session.commit()
+        return MadePrintout(printout.id, target, len(items), len(redacted), digest)
+
+    def path_of(self, printout: Printout) -> Path:
+        return self._folder / printout.file_name

@@ -1,0 +1,140 @@
+"""The printout as a PDF: A4 landscape, one table row per item in thread order, fonts embedded
+(Bitstream Vera, shipped with reportlab) so the file reads the same anywhere. A secret item's
+author and text are never written into the file: the reason stands in their place."""
+
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from routine.records import Item, Status
+from services.printout import PrintoutContent
+from texts import moment, t
+
+_FONTS = Path(reportlab.__file__).parent / "fonts"
+pdfmetrics.registerFont(TTFont("Vera", str(_FONTS / "Vera.ttf")))
+pdfmetrics.registerFont(TTFont("Vera-Bold", str(_FONTS / "VeraBd.ttf")))
+
+_BODY = ParagraphStyle("body", fontName="Vera", fontSize=8, leading=10)
+_BOLD = ParagraphStyle("bold", parent=_BODY, fontName="Vera-Bold")
+_TITLE = ParagraphStyle("title", fontName="Vera-Bold", fontSize=14, leading=18)
+_NOTE = ParagraphStyle("note", parent=_BODY, fontSize=9, leading=12)
+_WIDTHS = [28 * mm, 24 * mm, 35 * mm, 119 * mm, 30 * mm, 41 * mm]
+
+
+def render_printout(content: PrintoutContent, language: str = "sv") -> bytes:
+    buffer = BytesIO()
+    account = content.account
+    title = t(language, "printout_title", account=account.name)
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=title,
+        author=content.made_by,
+        subject=t(language, "printout_period", first=content.first, last=content.last),
+        creator="Modbot",
+    )
+    platform = t(language, f"platform_{account.platform}")
+    purpose = "printout_for_archive" if content.for_archive else "printout_for_release"
+    story = [
+        Paragraph(escape(title), _TITLE),
+        Paragraph(
+            escape(
+                t(
+                    language,
+                    "printout_header",
+                    platform=platform,
+                    url=account.url,
+                    first=content.first,
+                    last=content.last,
+                    by=content.made_by,
+                    at=content.made_at,
+                    count=len(content.items),
+                )
+            ),
+            _NOTE,
+        ),
+        Paragraph(escape(t(language, purpose)), _NOTE),
+        Spacer(1, 4 * mm),
+    ]
+    header = [
+        Paragraph(escape(t(language, key)), _BOLD)
+        for key in (
+            "printout_col_time",
+            "printout_col_origin",
+            "printout_col_author",
+            "printout_col_text",
+            "printout_col_status",
+            "printout_col_decision",
+        )
+    ]
+    rows = [header] + [_row(item, language) for item in content.items]
+    if not content.items:
+        rows.append([Paragraph(escape(t(language, "printout_empty")), _BODY), "", "", "", "", ""])
+    table = Table(rows, colWidths=_WIDTHS, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+            ]
+        )
+    )
+    story.append(table)
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _row(item: Item, language: str) -> list[Paragraph]:
+    origin = t(language, f"printout_origin_{item.origin}")
+    if item.is_post:
+        origin = f"{origin} ({t(language, 'printout_post')})"
+    written = f"{moment(item.written_at)}<br/>{escape(item.comment_id)}"
+    if item.secret_reason:
+        withheld = escape(t(language, "printout_withheld", reason=item.secret_reason))
+        author = text = f"<i>{withheld}</i>"
+    else:
+        author = escape(item.author)
+        text = _text_with_edits(item, language)
+    status = t(language, f"printout_status_{item.status.value}")
+    if item.status is Status.REMOVED_BY_MUNICIPALITY and item.diarium_number:
+        status = f"{status} – {item.diarium_number}"
+    decision = ""
+    if item.decision:
+        decision = t(
+            language,
+            f"printout_decision_{item.decision}",
+            name=item.decided_by,
+            at=item.decided_at,
+        )
+        if item.diarium_number:
+            decision = f"{decision} ({item.diarium_number})"
+    return [
+        Paragraph(written, _BODY),
+        Paragraph(escape(origin), _BODY),
+        Paragraph(author, _BODY),
+        Paragraph(text, _BODY),
+        Paragraph(escape(status), _BODY),
+        Paragraph(escape(decision), _BODY),
+    ]
+
+
+def _text_with_edits(item: Item, language: str) -> str:
+    shown = escape(item.text).replace("\n", "<br/>")
+    for replaced_at, earlier in item.earlier_texts:
+        label = escape(t(language, "printout_earlier", at=replaced_at))
+        shown += f"<br/><font color='#555555'>{label} {escape(earlier)}</font>"
+    return shown

@@ -1,0 +1,143 @@
+"""Section 4: everything on an account is a public record that can be printed on request, in
+thread order, showing whether each item came from outside or from the municipality and what
+became of it; what the officer marks secret is withheld, and the withholding is recorded."""
+
+import json
+from collections.abc import AsyncIterator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from bot.cli import main
+from storage.models import AuditEvent, FlaggedCase, Printout
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
+from tests.e2e.platform_helpers import PAGE, SECRET, deliver, feed, processed, rows
+from tests.fakes.bot_connector import FakeBotConnector
+from tests.teams import ANNA
+
+SECRET_TEXT = "Min dotter Elsa går på Estrids förskola och har diabetes"
+
+
+@pytest.fixture
+async def bot(
+    tmp_path: Path,
+    connector: FakeBotConnector,
+    clock: MovingClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> AsyncIterator[RunningBot]:
+    monkeypatch.setenv("MODBOT_TOKEN_HJO", "EAAG-secret-page-token")
+    settings = make_settings(tmp_path, free_port(), meta_app_secret=SECRET)
+    async with running_bot(settings, connector, clock) as started:
+        await started.link_hjo()
+        await started.say(ANNA, f'anslut facebook "Hjo kommun" {PAGE} env:MODBOT_TOKEN_HJO')
+        yield started
+
+
+async def month_of_records(bot: RunningBot) -> None:
+    """A post, replies from outside and from the page, an edit, a deletion by its author, a
+    secret detail and an offensive comment removed by the municipality."""
+    events = [
+        feed(
+            f"{PAGE}_1",
+            "Nu öppnar badplatsen vid hamnen!",
+            author=(PAGE, "Hjo kommun"),
+            item="status",
+        ),
+        feed(f"{PAGE}_1_1", "Vad bra, när stänger den?"),
+        feed(f"{PAGE}_1_2", "Den stänger kl. 20.", author=(PAGE, "Hjo kommun")),
+        feed(f"{PAGE}_1_1", "Vad bra, när stänger den på söndagar?", verb="edited"),
+        feed(f"{PAGE}_1_3", "Fel tråd, ursäkta", author=("fb-9", "Berit")),
+        feed(f"{PAGE}_1_3", "", verb="remove", author=("fb-9", "Berit")),
+        feed(f"{PAGE}_1_4", SECRET_TEXT, author=("fb-10", "Förälder Fredriksson")),
+        feed(f"{PAGE}_1_5", "Ring mig på 070-123 45 67, idiot", author=("fb-11", "Troll")),
+    ]
+    for event in events:
+        assert await deliver(bot, event) == 200
+    await processed(bot, len(events))
+    [case] = rows(bot, FlaggedCase)
+    await bot.connector.wait_for(lambda: any(c.body.get("attachments") for c in bot.connector.sent))
+    card_id = next(c.returned_id for c in bot.connector.sent if c.body.get("attachments"))
+    await bot.invoke(ANNA, "remove", {"case": case.id, "category": "personuppgifter"}, card_id)
+    await bot.invoke(ANNA, "confirm_removed", {"case": case.id}, card_id)
+
+
+def text_of(pdf: bytes) -> str:
+    """The PDF's text as a reader gets it; table cells wrap, so whitespace is collapsed."""
+    pages = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    return " ".join(pages.split())
+
+
+async def download(bot: RunningBot, reply: str) -> bytes:
+    url = reply.split("](", 1)[1].split(")", 1)[0]
+    async with bot.http.get(url) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "application/pdf"
+        return await response.read()
+
+
+async def test_a_printout_on_request_shows_every_item_in_thread_order_with_its_status(
+    bot: RunningBot,
+) -> None:
+    await month_of_records(bot)
+    reply = await bot.say(ANNA, 'utdrag "Hjo kommun" 2026-11-01 2026-11-30')
+    assert "6 poster, 0 uteslutna" in reply
+    shown = text_of(await download(bot, reply))
+    order = [
+        "Nu öppnar badplatsen",
+        "när stänger den på söndagar?",
+        "Den stänger kl. 20.",
+        "Fel tråd, ursäkta",
+        SECRET_TEXT[:20],
+        "070-123 45 67",
+    ]
+    positions = [shown.index(fragment) for fragment in order]
+    assert positions == sorted(positions)
+    assert "Kommunen (inlägg)" in shown and "Extern" in shown
+    assert "Tidigare text" in shown and "Vad bra, när stänger den?" in shown
+    assert "Raderad av författaren" in shown
+    assert "Borttagen av kommunen – SM-2026-0001" in shown
+    assert "Ta bort – Anna Moderator" in shown
+
+
+async def test_a_secret_item_is_withheld_entirely_and_the_withholding_recorded(
+    bot: RunningBot,
+) -> None:
+    await month_of_records(bot)
+    marked = await bot.say(ANNA, f'sekretess "Hjo kommun" {PAGE}_1_4 "21 kap. 1 §"')
+    assert "Markerat som sekretess" in marked
+    reply = await bot.say(ANNA, 'utdrag "Hjo kommun" 2026-11-01 2026-11-30')
+    assert "1 uteslutna" in reply
+    pdf = await download(bot, reply)
+    shown = text_of(pdf)
+    assert "Uppgift utesluten enligt OSL 21 kap. 1 §" in shown
+    assert "Elsa" not in shown and "diabetes" not in shown and "Fredriksson" not in shown
+    assert b"diabetes" not in pdf
+    [made] = [e for e in rows(bot, AuditEvent) if e.action == "printout_made"]
+    detail = json.loads(made.detail)
+    assert detail["redacted"] == [{"comment_id": f"{PAGE}_1_4", "reason": "21 kap. 1 §"}]
+    assert any(e.action == "marked_secret" for e in rows(bot, AuditEvent))
+
+
+async def test_the_printout_link_is_signed_and_the_period_checked(bot: RunningBot) -> None:
+    await month_of_records(bot)
+    reply = await bot.say(ANNA, 'utdrag "Hjo kommun" 2026-11-30 2026-11-01')
+    assert "två datum" in reply
+    reply = await bot.say(ANNA, 'utdrag "Hjo kommun" 2026-11-01 2026-11-30')
+    url = reply.split("](", 1)[1].split(")", 1)[0]
+    async with bot.http.get(url.replace("sig=", "sig=0")) as response:
+        assert response.status == 403
+    assert "Inget konto" in await bot.say(ANNA, 'utdrag "Tibro" 2026-11-01 2026-11-30')
+
+
+async def test_the_cli_makes_the_same_printout(
+    bot: RunningBot, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await month_of_records(bot)
+    monkeypatch.setenv("MODBOT_DATABASE_URL", bot.settings.database_url)
+    monkeypatch.setenv("MODBOT_EVIDENCE_DIR", str(bot.settings.evidence_dir))
+    assert main(["utdrag", "Hjo kommun", "2026-11-01", "2026-11-30"]) == 0
+    path = Path(capsys.readouterr().out.splitlines()[0])
+    assert "Borttagen av kommunen – SM-2026-0001" in text_of(path.read_bytes())
+    assert len(rows(bot, Printout)) == 1
