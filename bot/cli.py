@@ -121,6 +121,7 @@ def _print_integrity(settings: Settings) -> int:
         print(t(language, f"verify_{finding.problem.value}", subject=finding.subject) + case)
     key = "verify_broken" if report.findings else "verify_ok"
     print(t(language, key, events=report.events, files=report.files, found=len(report.findings)))
+    print(t(language, "verify_head", head=report.head))
     return 1 if report.findings else 0
 
 

@@ -34,6 +34,8 @@ class IntegrityReport:
     events: int
     files: int
     findings: list[Finding]
+    head: str
+    """The last event's hash: written down elsewhere, it pins the whole chain up to now."""
 
 
 def verify(session: Session, files: EvidenceFiles) -> IntegrityReport:
@@ -56,7 +58,7 @@ def verify(session: Session, files: EvidenceFiles) -> IntegrityReport:
             findings.append(Finding(Problem.FILE_MISSING, item.file_name, item.case_id))
         elif _sha256(path) != item.sha256:
             findings.append(Finding(Problem.FILE_CHANGED, item.file_name, item.case_id))
-    return IntegrityReport(events=count, files=len(evidence), findings=findings)
+    return IntegrityReport(events=count, files=len(evidence), findings=findings, head=previous)
 
 
 def _sha256(path: Path) -> str:

@@ -166,6 +166,7 @@ MESSAGES: dict[str, str] = {
     ),
     "verify_file_changed": "Changed evidence file: {subject} does not have its recorded SHA-256",
     "verify_file_missing": "Evidence file missing: {subject}",
+    "verify_head": "The chain's latest hash: {head}",
     "verify_case": " (case {case})",
     "verify_ok": "All as recorded: {events} events in the chain and {files} evidence files checked.",
     "verify_broken": (

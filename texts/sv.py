@@ -167,6 +167,7 @@ MESSAGES: dict[str, str] = {
     ),
     "verify_file_changed": "Ändrad bevisfil: {subject} har inte sin registrerade SHA-256",
     "verify_file_missing": "Bevisfil saknas: {subject}",
+    "verify_head": "Kedjans senaste hash: {head}",
     "verify_case": " (ärende {case})",
     "verify_ok": "Allt stämmer: {events} händelser i kedjan och {files} bevisfiler kontrollerade.",
     "verify_broken": (

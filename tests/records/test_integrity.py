@@ -42,6 +42,7 @@ async def test_verify_finds_untouched_records_as_recorded(
     assert run_verify(database, evidence, monkeypatch) == 0
     out = capsys.readouterr().out
     assert "Allt stämmer" in out and "2 bevisfiler" in out
+    assert "Kedjans senaste hash: " in out
 
 
 async def test_verify_reports_a_changed_row_and_a_changed_file(
