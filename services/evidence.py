@@ -5,7 +5,6 @@ so a later change to the file is detectable.
 """
 
 import hashlib
-import os
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -14,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from services.files import write_atomically
 from storage.models import Evidence, table
 
 SCREENSHOT = "screenshot"
@@ -50,10 +50,7 @@ class EvidenceFiles:
         digest = hashlib.sha256(data).hexdigest()
         relative = f"case-{case_id:06d}/{digest[:16]}-{_safe(name)}"
         target = self.folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".part")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        write_atomically(target, data)
         saved = SavedFile(file_name=relative, sha256=digest, size=len(data))
         session.connection().execute(
             insert(table(Evidence)),

@@ -6,6 +6,7 @@ unique case_id on the decision table holds even when two moderators press at onc
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -28,8 +29,34 @@ from services.synpunkt_mail import SynpunktMail
 from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.evidence import evidence_kinds
-from storage.models import Decision, Synpunkt
+from storage.models import Decision, FlaggedCase, Synpunkt
 from storage.synpunkter import get_department
+
+
+def record_removal(
+    session: Session,
+    case: FlaggedCase,
+    decision: Decision,
+    actor: Actor,
+    now: datetime,
+    **platform: Any,
+) -> None:
+    """The comment is gone from the platform: by hand (confirmed by the actor) or through its
+    API (`platform` holds what it answered). A removal after the 48 hours stays marked late."""
+    decision.removed_on_platform_at = now
+    decision.removal_confirmed_by_name = actor.name
+    session.add(decision)
+    late = lateness(case.comment_created_at, now)
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="removed_on_platform",
+        case_id=case.id,
+        diarium_number=decision.diarium_number,
+        late_by_seconds=int(late.total_seconds()) if late else None,
+        **platform,
+    )
 
 
 @dataclass(frozen=True)
@@ -156,19 +183,7 @@ class Moderation:
             raise AlreadyDecided(
                 name=decision.removal_confirmed_by_name, at=decision.removed_on_platform_at
             )
-        decision.removed_on_platform_at = now
-        decision.removal_confirmed_by_name = actor.name
-        session.add(decision)
-        late = lateness(case.comment_created_at, now)
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            action="removed_on_platform",
-            case_id=case_id,
-            diarium_number=decision.diarium_number,
-            late_by_seconds=int(late.total_seconds()) if late else None,
-        )
+        record_removal(session, case, decision, actor, now)
         session.flush()
         view = self._views.get(session, case_id, now)
         self._notifier.case_changed(session, view, now)

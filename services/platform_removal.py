@@ -16,6 +16,7 @@ from platforms.token_source import TokenSourceError, read_token
 from routine.decisions import Actor, DecisionKind
 from routine.errors import NotAwaitingRemoval, NotConnected
 from services.access import case_to_act_on
+from services.moderation import record_removal
 from services.notifier import Notifier
 from services.views import CaseView, CaseViews
 from storage import audit, cases
@@ -71,20 +72,17 @@ class PlatformRemoval:
         with self._database.session() as session:
             decision = cases.get_decision(session, case_id)
             assert decision is not None
-            if decision.removed_on_platform_at is None:
-                decision.removed_on_platform_at = now
-                decision.removal_confirmed_by_name = actor.name
+            case = cases.get_case(session, case_id)
+            if decision.removed_on_platform_at is None and case is not None:
                 decision.platform_answer = answer.body or f"HTTP {answer.status}"
                 decision.platform_error = decision.platform_error_kind = None
                 decision.platform_error_at = None
-                session.add(decision)
-                audit.record(
+                record_removal(
                     session,
-                    at=now,
-                    actor=actor,
-                    action="removed_on_platform",
-                    case_id=case_id,
-                    diarium_number=decision.diarium_number,
+                    case,
+                    decision,
+                    actor,
+                    now,
                     via=f"{target.platform} API",
                     platform_status=answer.status,
                     platform_answer=answer.body,

@@ -5,7 +5,6 @@ Every printout is kept (file and SHA-256) and recorded with who asked, the perio
 items it held and which were left out and why: what was released can be shown afterwards."""
 
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +15,7 @@ from sqlmodel import Session, col, select
 from routine.decisions import Actor
 from routine.errors import CommentNotFound, SecrecyReasonMissing
 from routine.records import Item, in_thread_order, period_bounds, status_of
+from services.files import write_atomically
 from storage import audit
 from storage.models import (
     Account,
@@ -235,10 +235,7 @@ class Printouts:
         kind = "arkiv" if for_archive else "utdrag"
         name = f"{kind}-{account.id}-{first}-{last}-{digest[:12]}.pdf"
         target = self._folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(name + ".part")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        write_atomically(target, data)
         redacted = [item for item in items if item.secret_reason]
         printout = Printout(
             account_id=account.id,

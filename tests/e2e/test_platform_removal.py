@@ -3,6 +3,7 @@ evidence is on record, and keeps what the platform answered. A refusal or an unr
 platform leaves the case open with the reason on the card, and the press can be repeated."""
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,15 @@ async def test_an_account_that_is_not_connected_is_removed_by_hand(
     assert "Ta bort kommentaren på Instagram och tryck sedan" in shown(answer)
     assert "remove_on_platform" not in shown(answer)
     assert meta_graph.calls == []
+
+
+async def test_a_removal_on_the_platform_after_48_hours_is_marked_late(
+    bot: RunningBot, meta_graph: FakeMetaGraph
+) -> None:
+    body = flag(created_at="2026-11-25T08:00:00+01:00")
+    meta_graph.comments.add(body["comment_id"])
+    case_id, card_id = await bot.flagged_card(body)
+    bot.clock.advance(timedelta(hours=50))
+    answer = await bot.invoke(ANNA, "remove", {"case": case_id}, card_id)
+    assert "Borttagen på Facebook" in shown(answer)
+    assert "SENT: borttagen efter 48-timmarsgränsen" in shown(answer)
