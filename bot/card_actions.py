@@ -65,14 +65,7 @@ class CardActions:
             return self._published(turn)
         if action.verb == VERB_REMOVE_ON_PLATFORM:
             return await self._remove_on_platform(turn, action.case_id)
-        response = self._case(turn, action)
-        if DECISION_VERBS.get(action.verb) is DecisionKind.REMOVE and self._connected(action):
-            return await self._remove_on_platform(turn, action.case_id)
-        return response
-
-    def _connected(self, action: CaseAction) -> bool:
-        with self._runtime.database.session() as session:
-            return self._runtime.platform_removal.is_connected(session, action.case_id)
+        return await self._case(turn, action)
 
     async def _remove_on_platform(self, turn: Turn, case_id: int) -> InvokeResponse:
         """Section 6: the evidence is on record (the decision required it); now the platform."""
@@ -80,7 +73,7 @@ class CardActions:
         view = await removal.remove(case_id, turn.actor, turn.channel_id)
         return card_response(case_card(view, self._language))
 
-    def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse:
+    async def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse:
         render = CARD_SEEN_AFTER.get(action.verb, case_card)
         runtime = self._runtime
         now = runtime.clock()
@@ -93,6 +86,8 @@ class CardActions:
                 view = runtime.views.get(session, action.case_id, now)
                 notice = t(turn.language, refusal.key, **refusal.params)
                 return card_response(case_card(view, self._language, notice))
+        if DECISION_VERBS.get(action.verb) is DecisionKind.REMOVE and view.connected:
+            return await self._remove_on_platform(turn, action.case_id)
         return card_response(render(view, self._language))
 
     def _case_step(

@@ -19,6 +19,7 @@ from routine.screening import WordList
 from services.burst import Burst
 from services.comments import record_event
 from services.evidence import EvidenceFiles
+from services.group_commit import GroupCommit
 from storage.db import Database
 from storage.models import InboundEvent, table
 
@@ -28,7 +29,7 @@ Reader = Callable[[bytes, datetime], list[CommentEvent]]
 BATCH = 50
 
 
-class InboundQueue:
+class InboundQueue(GroupCommit[tuple[str, bytes], None]):
     def __init__(
         self,
         database: Database,
@@ -36,57 +37,27 @@ class InboundQueue:
         on_stored: Callable[[], None],
         burst: Burst,
     ) -> None:
+        super().__init__("inbound-store", burst)
         self._database = database
         self._clock = clock
         self._on_stored = on_stored
-        self._burst = burst
-        self._pending: list[tuple[str, bytes, asyncio.Future[None]]] = []
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="inbound-store")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-        for _, _, future in self._pending:
-            future.cancel()
 
     async def store(self, source: str, body: bytes) -> None:
-        self._burst.arrived()
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append((source, body, future))
-        self._wake.set()
-        await future
+        await self.submit((source, body))
 
-    async def _run(self) -> None:
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            batch, self._pending = self._pending, []
-            try:
-                with self._database.session() as session:
-                    now = self._clock()
-                    session.connection().execute(
-                        insert(table(InboundEvent)),
-                        [
-                            {"source": source, "body": body.decode(), "received_at": now}
-                            for source, body, _ in batch
-                        ],
-                    )
-                    session.commit()
-            except Exception as error:
-                log.exception("storing %d platform events failed", len(batch))
-                for _, _, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-                continue
-            for _, _, future in batch:
-                if not future.done():
-                    future.set_result(None)
-            self._on_stored()
+    def store_batch(self, items: list[tuple[str, bytes]]) -> list[None | Exception]:
+        with self._database.session() as session:
+            now = self._clock()
+            session.connection().execute(
+                insert(table(InboundEvent)),
+                [
+                    {"source": source, "body": body.decode(), "received_at": now}
+                    for source, body in items
+                ],
+            )
+            session.commit()
+        self._on_stored()
+        return [None] * len(items)
 
 
 class EventProcessor:

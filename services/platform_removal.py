@@ -50,11 +50,6 @@ class PlatformRemoval:
         self._notifier = notifier
         self._clock = clock
 
-    def is_connected(self, session: Session, case_id: int) -> bool:
-        case = cases.get_case(session, case_id)
-        account = get_account(session, case.account_id) if case else None
-        return bool(account and account.platform_id and account.token_source)
-
     async def remove(self, case_id: int, actor: Actor, acting_channel_id: str | None) -> CaseView:
         with self._database.session() as session:
             target = self._target(session, case_id, actor, acting_channel_id)

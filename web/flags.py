@@ -33,7 +33,7 @@ def flag_routes(intake: IntakeQueue, api_key: str) -> list[web.RouteDef]:
         except (ValueError, UnicodeDecodeError):
             return _error(400, {"body": "är inte giltig JSON"})
         try:
-            result = await intake.submit(parse_flag(payload), raw)
+            result = await intake.submit((parse_flag(payload), raw))
         except FlagRejected as rejected:
             return _error(400, rejected.fields)
         return web.json_response(
