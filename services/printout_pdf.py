@@ -2,54 +2,28 @@
 (Bitstream Vera, shipped with reportlab) so the file reads the same anywhere. A secret item's
 author and text are never written into the file: the reason stands in their place."""
 
-from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from routine.records import Item, Status
+from services.pdf_document import BODY, BOLD, NOTE, TITLE, build_pdf
 from services.printout import PrintoutContent
 from texts import moment, t
 
-_FONTS = Path(reportlab.__file__).parent / "fonts"
-pdfmetrics.registerFont(TTFont("Vera", str(_FONTS / "Vera.ttf")))
-pdfmetrics.registerFont(TTFont("Vera-Bold", str(_FONTS / "VeraBd.ttf")))
-
-_BODY = ParagraphStyle("body", fontName="Vera", fontSize=8, leading=10)
-_BOLD = ParagraphStyle("bold", parent=_BODY, fontName="Vera-Bold")
-_TITLE = ParagraphStyle("title", fontName="Vera-Bold", fontSize=14, leading=18)
-_NOTE = ParagraphStyle("note", parent=_BODY, fontSize=9, leading=12)
 _WIDTHS = [28 * mm, 24 * mm, 35 * mm, 119 * mm, 30 * mm, 41 * mm]
 
 
 def render_printout(content: PrintoutContent, language: str = "sv") -> bytes:
-    buffer = BytesIO()
     account = content.account
     title = t(language, "printout_title", account=account.name)
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        title=title,
-        author=content.made_by,
-        subject=t(language, "printout_period", first=content.first, last=content.last),
-        creator="Modbot",
-    )
     platform = t(language, f"platform_{account.platform}")
     purpose = "printout_for_archive" if content.for_archive else "printout_for_release"
-    story = [
-        Paragraph(escape(title), _TITLE),
+    story: list[Flowable] = [
+        Paragraph(escape(title), TITLE),
         Paragraph(
             escape(
                 t(
@@ -64,13 +38,13 @@ def render_printout(content: PrintoutContent, language: str = "sv") -> bytes:
                     count=len(content.items),
                 )
             ),
-            _NOTE,
+            NOTE,
         ),
-        Paragraph(escape(t(language, purpose)), _NOTE),
+        Paragraph(escape(t(language, purpose)), NOTE),
         Spacer(1, 4 * mm),
     ]
     header = [
-        Paragraph(escape(t(language, key)), _BOLD)
+        Paragraph(escape(t(language, key)), BOLD)
         for key in (
             "printout_col_time",
             "printout_col_origin",
@@ -82,11 +56,12 @@ def render_printout(content: PrintoutContent, language: str = "sv") -> bytes:
     ]
     rows = [header] + [_row(item, language) for item in content.items]
     if not content.items:
-        rows.append([Paragraph(escape(t(language, "printout_empty")), _BODY), "", "", "", "", ""])
+        rows.append([Paragraph(escape(t(language, "printout_empty")), BODY), "", "", "", "", ""])
     table = Table(rows, colWidths=_WIDTHS, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), BODY.fontName, BODY.fontSize),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
@@ -94,8 +69,13 @@ def render_printout(content: PrintoutContent, language: str = "sv") -> bytes:
         )
     )
     story.append(table)
-    document.build(story)
-    return buffer.getvalue()
+    return build_pdf(
+        story,
+        pagesize=landscape(A4),
+        title=title,
+        author=content.made_by,
+        subject=t(language, "printout_period", first=content.first, last=content.last),
+    )
 
 
 def _row(item: Item, language: str) -> list[Paragraph]:
@@ -123,12 +103,12 @@ def _row(item: Item, language: str) -> list[Paragraph]:
         if item.diarium_number:
             decision = f"{decision} ({item.diarium_number})"
     return [
-        Paragraph(written, _BODY),
-        Paragraph(escape(origin), _BODY),
-        Paragraph(author, _BODY),
-        Paragraph(text, _BODY),
-        Paragraph(escape(status), _BODY),
-        Paragraph(escape(decision), _BODY),
+        Paragraph(written, BODY),
+        Paragraph(escape(origin), BODY),
+        Paragraph(author, BODY),
+        Paragraph(text, BODY),
+        Paragraph(escape(status), BODY),
+        Paragraph(escape(decision), BODY),
     ]
 
 

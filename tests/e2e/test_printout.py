@@ -15,6 +15,7 @@ from storage.models import AuditEvent, FlaggedCase, Printout
 from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
 from tests.e2e.platform_helpers import PAGE, SECRET, deliver, feed, processed, rows
 from tests.fakes.bot_connector import FakeBotConnector
+from tests.pdfa_rules import pdfa_problems
 from tests.teams import ANNA
 
 SECRET_TEXT = "Min dotter Elsa går på Estrids förskola och har diabetes"
@@ -83,7 +84,9 @@ async def test_a_printout_on_request_shows_every_item_in_thread_order_with_its_s
     await month_of_records(bot)
     reply = await bot.say(ANNA, 'utdrag "Hjo kommun" 2026-11-01 2026-11-30')
     assert "6 poster, 0 uteslutna" in reply
-    shown = text_of(await download(bot, reply))
+    pdf = await download(bot, reply)
+    assert pdfa_problems(pdf) == []
+    shown = text_of(pdf)
     order = [
         "Nu öppnar badplatsen",
         "när stänger den på söndagar?",
