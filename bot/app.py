@@ -33,6 +33,8 @@ from services.capture import ScreenshotWorker
 from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
+from services.evidence_package import EvidencePackages
+from services.evidence_package_pdf import render_package
 from services.inbound import EventProcessor, InboundQueue
 from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
@@ -95,6 +97,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     registry = Registry(notifier, municipality)
     files = EvidenceFiles(settings.evidence_dir)
     printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
+    packages = EvidencePackages(files, settings.evidence_dir / "bevispaket", render_package)
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
     word_lists = load_word_lists(settings.screening_wordlists)
@@ -158,6 +161,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 clock=clock,
                 max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
                 printouts=printouts,
+                evidence_packages=packages,
                 signer=signer,
                 link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
             )
@@ -245,7 +249,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", health)
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
-    app.router.add_routes(evidence_routes(database, files, signer, clock))
+    app.router.add_routes(evidence_routes(database, files, packages, signer, clock))
     app.router.add_routes(printout_routes(database, printouts, signer, clock))
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     app.router.add_routes(public_list_routes(database, municipality, clock))

@@ -21,6 +21,8 @@ from routine.records import period
 from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
 from services.evidence import EvidenceFiles
+from services.evidence_package import EvidencePackages
+from services.evidence_package_pdf import render_package
 from services.integrity import verify
 from services.printout import Printouts
 from services.printout_pdf import render_printout
@@ -36,16 +38,19 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "jobs", "package", "screen", "verify", "utdrag"],
+        choices=["serve", "jobs", "package", "screen", "verify", "utdrag", "bevispaket"],
         help=(
             "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
             "package: build the Teams app package; screen: screen a text against section 6; "
             "verify: check the audit trail's hash chain and the evidence files' hashes; "
-            'utdrag "<konto>" <från> <till>: a printout on request as PDF'
+            'utdrag "<konto>" <från> <till>: a printout on request as PDF; '
+            "bevispaket <diarienummer>: a removed comment's evidence package for the diarium"
         ),
     )
     parser.add_argument(
-        "words", nargs="*", help='`screen`: the text; `utdrag`: "<konto>" <från> <till>'
+        "words",
+        nargs="*",
+        help='`screen`: the text; `utdrag`: "<konto>" <från> <till>; `bevispaket`: the number',
     )
     parser.add_argument(
         "--plattform", help="`utdrag`: the account's platform, if its name is on several"
@@ -72,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         return _print_integrity(settings)
     if command == "utdrag":
         return _make_printout(settings, arguments.words, arguments.plattform)
+    if command == "bevispaket":
+        return _make_evidence_package(settings, arguments.words)
     if command == "package":
         try:
             built = build_package(settings.app_id, settings.public_url, arguments.out)
@@ -135,7 +142,7 @@ def _make_printout(settings: Settings, words: list[str], platform: str | None) -
     name, first, last = words
     database = Database(make_engine(settings.database_url))
     migrate(database.engine)
-    actor = Actor(id=f"cli:{getpass.getuser()}", name=getpass.getuser())
+    actor = _cli_actor()
     printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
     try:
         first_day, last_day = period(first, last)
@@ -159,6 +166,34 @@ def _make_printout(settings: Settings, words: list[str], platform: str | None) -
     print(made.file)
     print(f"SHA-256 {made.sha256}; {made.items} poster, {made.redacted} uteslutna")
     return 0
+
+
+def _make_evidence_package(settings: Settings, words: list[str]) -> int:
+    """`modbot bevispaket SM-2026-0001`: the package as in Teams, made by whoever runs it."""
+    language = settings.language
+    if len(words) != 1:
+        print(t(language, "package_usage"), file=sys.stderr)
+        return 2
+    database = Database(make_engine(settings.database_url))
+    migrate(database.engine)
+    packages = EvidencePackages(
+        EvidenceFiles(settings.evidence_dir), settings.evidence_dir / "bevispaket", render_package
+    )
+    try:
+        with database.session() as session:
+            made = packages.make(session, words[0], _cli_actor(), datetime.now(UTC))
+    except RoutineError as refusal:
+        print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
+        return 2
+    finally:
+        database.engine.dispose()
+    print(made.file)
+    print(f"SHA-256 {made.sha256}")
+    return 0
+
+
+def _cli_actor() -> Actor:
+    return Actor(id=f"cli:{getpass.getuser()}", name=getpass.getuser())
 
 
 def _print_jobs(settings: Settings) -> int:

@@ -266,6 +266,26 @@ def _secret(command: Command) -> str:
     return command.say("secret_marked", comment_id=comment_id, reason=mark.reason)
 
 
+def _evidence_package(command: Command) -> str:
+    """`bevispaket SM-2026-0001`: section 6, the file the registrar files under the number."""
+    if len(command.args) != 1:
+        return command.say("package_usage")
+    runtime = command.runtime
+    now = runtime.clock()
+    made = runtime.evidence_packages.make(
+        command.session, command.args[0], command.turn.actor, now, command.turn.channel_id or ""
+    )
+    until = now + runtime.link_ttl
+    return command.say(
+        "package_ready",
+        number=made.diarium_number,
+        case=made.case_id,
+        url=runtime.signer.url(f"/evidence/{made.case_id}/bevispaket", until),
+        until=until,
+        sha256=made.sha256,
+    )
+
+
 def _strategist(command: Command) -> str:
     if command.turn.channel_id is None:
         raise NotInChannel()
@@ -426,6 +446,8 @@ COMMANDS: dict[str, Handler] = {
     "extract": _printout,
     "sekretess": _secret,
     "secret": _secret,
+    "bevispaket": _evidence_package,
+    "evidence": _evidence_package,
     "strateg": _strategist,
     "strategist": _strategist,
 }

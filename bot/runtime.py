@@ -9,6 +9,7 @@ from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
+from services.evidence_package import EvidencePackages
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
@@ -39,5 +40,6 @@ class Runtime:
     clock: Callable[[], datetime]
     max_attachment_bytes: int
     printouts: Printouts
+    evidence_packages: EvidencePackages
     signer: LinkSigner
     link_ttl: timedelta

@@ -155,3 +155,13 @@ class BadPeriodGiven(RoutineError):
 
 class NoSuchAccount(RoutineError):
     key = "error_no_such_account"
+
+
+class NoEvidencePackage(RoutineError):
+    """Section 6: a package is made for a removal, which is what carries a diarium number."""
+
+    key = "error_no_evidence_package"
+
+
+class NotForThisChannel(RoutineError):
+    key = "error_not_for_this_channel"

@@ -36,6 +36,11 @@ def moment(value: datetime) -> str:
     return local(value).strftime("%Y-%m-%d %H:%M")
 
 
+def exact_moment(value: datetime) -> str:
+    """To the second, for evidence: the order of screenshot, decision and removal matters."""
+    return local(value).strftime("%Y-%m-%d %H:%M:%S")
+
+
 def duration(language: str, value: timedelta) -> str:
     minutes = int(abs(value).total_seconds() // 60)
     return t(language, "duration", hours=minutes // 60, minutes=minutes % 60)

@@ -500,4 +500,59 @@ MESSAGES: dict[str, str] = {
     ),
     "error_bad_platform_id": "{platform_id} does not look like an id on the platform.",
     "error_bad_token_source": "The token cannot be read: {reason}.",
+    "package_title": "Evidence package {number}",
+    "package_subject": "Removed comment {comment} on {account}",
+    "package_header": (
+        "A comment the municipality removed from {platform} {account} ({url}), with what was "
+        "saved before it was removed (routine section 6). To be registered under {number}. "
+        "Made {at} by {by}."
+    ),
+    "package_comment": "The comment",
+    "package_comment_id": "Comment id",
+    "package_post_id": "Post",
+    "package_link": "Link",
+    "package_written": "Written",
+    "package_received": "Received by the bot",
+    "package_text": "Text",
+    "package_sender": "The sender",
+    "package_sender_name": "Name",
+    "package_sender_id": "Id on the platform",
+    "package_decision": "The decision",
+    "package_decision_kind": "Decision",
+    "package_decision_remove": "Remove",
+    "package_decided": "Decided by",
+    "package_note": "Note",
+    "package_flagged": "Flagged by, reason",
+    "package_removed": "Removed on the platform",
+    "package_platform_answer": "the platform answered: {answer}",
+    "package_not_removed_yet": "Not yet removed on the platform",
+    "package_file": "Saved file",
+    "package_file_saved": "Saved, by",
+    "package_file_bytes": "Bytes",
+    "package_file_sha256": "SHA-256 when registered",
+    "package_file_check": "Check now",
+    "package_file_intact": "Matches",
+    "package_file_changed": "CHANGED – does not match its SHA-256",
+    "package_file_missing": "MISSING on disk",
+    "package_picture": "{kind}, saved {at}, SHA-256 {sha256}",
+    "package_raw": "Received data as saved (SHA-256 {sha256}):",
+    "package_raw_cut": "[… cut here; the whole file is in the archive package]",
+    "evidence_kind_screenshot": "Screenshot",
+    "evidence_kind_raw_json": "Received data (JSON)",
+    "evidence_kind_moderator_file": "File from the moderator",
+    "package_usage": (
+        "Write `evidence <diarium number>`, e.g. `evidence SM-2026-0001`, in the account's "
+        "channel or the registry office's."
+    ),
+    "package_ready": (
+        "Evidence package {number} (case {case}): [Download PDF]({url}) (the link works until "
+        "{until}). SHA-256 {sha256}."
+    ),
+    "error_no_evidence_package": (
+        "No removed case has the diarium number {number}. Evidence packages are made for "
+        "removed comments."
+    ),
+    "error_not_for_this_channel": (
+        "That is done in the account's channel or the registry office's channel, not here."
+    ),
 }

@@ -509,4 +509,59 @@ MESSAGES: dict[str, str] = {
     ),
     "error_bad_platform_id": "{platform_id} ser inte ut som ett id på plattformen.",
     "error_bad_token_source": "Token kan inte läsas: {reason}.",
+    "package_title": "Bevispaket {number}",
+    "package_subject": "Borttagen kommentar {comment} på {account}",
+    "package_header": (
+        "Kommentar som kommunen tagit bort från {platform} {account} ({url}), med det som "
+        "sparades innan den togs bort (rutinen avsnitt 6). Diarieförs under {number}. "
+        "Framställt {at} av {by}."
+    ),
+    "package_comment": "Kommentaren",
+    "package_comment_id": "Kommentarens id",
+    "package_post_id": "Inlägg",
+    "package_link": "Länk",
+    "package_written": "Skriven",
+    "package_received": "Mottagen av boten",
+    "package_text": "Text",
+    "package_sender": "Avsändaren",
+    "package_sender_name": "Namn",
+    "package_sender_id": "Id på plattformen",
+    "package_decision": "Beslutet",
+    "package_decision_kind": "Beslut",
+    "package_decision_remove": "Ta bort",
+    "package_decided": "Beslutat av",
+    "package_note": "Anteckning",
+    "package_flagged": "Flaggad av, skäl",
+    "package_removed": "Borttagen på plattformen",
+    "package_platform_answer": "plattformens svar: {answer}",
+    "package_not_removed_yet": "Ännu inte borttagen på plattformen",
+    "package_file": "Sparad fil",
+    "package_file_saved": "Sparad, av",
+    "package_file_bytes": "Byte",
+    "package_file_sha256": "SHA-256 vid registreringen",
+    "package_file_check": "Kontroll nu",
+    "package_file_intact": "Stämmer",
+    "package_file_changed": "ÄNDRAD – stämmer inte med sin SHA-256",
+    "package_file_missing": "SAKNAS på disk",
+    "package_picture": "{kind}, sparad {at}, SHA-256 {sha256}",
+    "package_raw": "Mottagna uppgifter som de sparades (SHA-256 {sha256}):",
+    "package_raw_cut": "[… avkortat här; hela filen finns i arkivpaketet]",
+    "evidence_kind_screenshot": "Skärmdump",
+    "evidence_kind_raw_json": "Mottagna uppgifter (JSON)",
+    "evidence_kind_moderator_file": "Fil från moderatorn",
+    "package_usage": (
+        "Skriv `bevispaket <diarienummer>`, t.ex. `bevispaket SM-2026-0001`, i kontots kanal "
+        "eller kanslienhetens."
+    ),
+    "package_ready": (
+        "Bevispaket {number} (ärende {case}): [Ladda ned PDF]({url}) (länken gäller till "
+        "{until}). SHA-256 {sha256}."
+    ),
+    "error_no_evidence_package": (
+        "Inget borttaget ärende har diarienumret {number}. Bevispaket görs för kommentarer som "
+        "tagits bort."
+    ),
+    "error_not_for_this_channel": (
+        "Det görs i kontots kanal eller i kanslienhetens kanal, inte här."
+    ),
 }

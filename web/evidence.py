@@ -3,21 +3,23 @@
 import html
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import quote
 
 from aiohttp import web
 
 from services.evidence import EvidenceFiles
+from services.evidence_package import EvidencePackages, file_name
 from services.links import LinkSigner
+from storage.cases import get_decision
 from storage.db import Database
 from storage.evidence import evidence_for_case, get_evidence
-from texts import moment
-
-_KIND_NAMES = {"screenshot": "Skärmdump", "raw_json": "Mottagen flagga (JSON)"}
+from texts import moment, t
 
 
 def evidence_routes(
     database: Database,
     files: EvidenceFiles,
+    packages: EvidencePackages,
     signer: LinkSigner,
     clock: Callable[[], datetime],
 ) -> list[web.RouteDef]:
@@ -45,7 +47,7 @@ def evidence_routes(
         rows = []
         for item in items:
             link = signer.url(f"/evidence/{case_id}/files/{item.id}", expires)
-            name = _KIND_NAMES.get(item.kind, item.file_name.split("/")[-1])
+            name = t("sv", f"evidence_kind_{item.kind}")
             rows.append(
                 "<tr>"
                 f'<td><a href="{html.escape(link)}">{html.escape(name)}</a></td>'
@@ -83,9 +85,25 @@ def evidence_routes(
         }
         return web.FileResponse(path, headers=headers)
 
+    async def package(request: web.Request) -> web.StreamResponse:
+        """The evidence package last made in Teams with `bevispaket`, for the diarium."""
+        _checked(request)
+        with database.session() as session:
+            decision = get_decision(session, _number(request, "case"))
+        number = decision.diarium_number if decision else None
+        if number is None or not packages.path_for(number).is_file():
+            raise web.HTTPNotFound(text="Bevispaketet finns inte.")
+        headers = {
+            **_private(),
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(file_name(number))}",
+        }
+        return web.FileResponse(packages.path_for(number), headers=headers)
+
     return [
         web.get("/evidence/{case}", index),
         web.get("/evidence/{case}/files/{evidence}", file),
+        web.get("/evidence/{case}/bevispaket", package),
     ]
 
 

@@ -3,79 +3,17 @@ thread order, showing whether each item came from outside or from the municipali
 became of it; what the officer marks secret is withheld, and the withholding is recorded."""
 
 import json
-from collections.abc import AsyncIterator
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from bot.cli import main
-from storage.models import AuditEvent, FlaggedCase, Printout
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
-from tests.e2e.platform_helpers import PAGE, SECRET, deliver, feed, processed, rows
-from tests.fakes.bot_connector import FakeBotConnector
+from storage.models import AuditEvent, Printout
+from tests.conftest import RunningBot
+from tests.e2e.platform_helpers import PAGE, rows
+from tests.e2e.records.helpers import SECRET_TEXT, download, month_of_records, text_of
 from tests.pdfa_rules import pdfa_problems
 from tests.teams import ANNA
-
-SECRET_TEXT = "Min dotter Elsa går på Estrids förskola och har diabetes"
-
-
-@pytest.fixture
-async def bot(
-    tmp_path: Path,
-    connector: FakeBotConnector,
-    clock: MovingClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> AsyncIterator[RunningBot]:
-    monkeypatch.setenv("MODBOT_TOKEN_HJO", "EAAG-secret-page-token")
-    settings = make_settings(tmp_path, free_port(), meta_app_secret=SECRET)
-    async with running_bot(settings, connector, clock) as started:
-        await started.link_hjo()
-        await started.say(ANNA, f'anslut facebook "Hjo kommun" {PAGE} env:MODBOT_TOKEN_HJO')
-        yield started
-
-
-async def month_of_records(bot: RunningBot) -> None:
-    """A post, replies from outside and from the page, an edit, a deletion by its author, a
-    secret detail and an offensive comment removed by the municipality."""
-    events = [
-        feed(
-            f"{PAGE}_1",
-            "Nu öppnar badplatsen vid hamnen!",
-            author=(PAGE, "Hjo kommun"),
-            item="status",
-        ),
-        feed(f"{PAGE}_1_1", "Vad bra, när stänger den?"),
-        feed(f"{PAGE}_1_2", "Den stänger kl. 20.", author=(PAGE, "Hjo kommun")),
-        feed(f"{PAGE}_1_1", "Vad bra, när stänger den på söndagar?", verb="edited"),
-        feed(f"{PAGE}_1_3", "Fel tråd, ursäkta", author=("fb-9", "Berit")),
-        feed(f"{PAGE}_1_3", "", verb="remove", author=("fb-9", "Berit")),
-        feed(f"{PAGE}_1_4", SECRET_TEXT, author=("fb-10", "Förälder Fredriksson")),
-        feed(f"{PAGE}_1_5", "Ring mig på 070-123 45 67, idiot", author=("fb-11", "Troll")),
-    ]
-    for event in events:
-        assert await deliver(bot, event) == 200
-    await processed(bot, len(events))
-    [case] = rows(bot, FlaggedCase)
-    await bot.connector.wait_for(lambda: any(c.body.get("attachments") for c in bot.connector.sent))
-    card_id = next(c.returned_id for c in bot.connector.sent if c.body.get("attachments"))
-    await bot.invoke(ANNA, "remove", {"case": case.id, "category": "personuppgifter"}, card_id)
-    await bot.invoke(ANNA, "confirm_removed", {"case": case.id}, card_id)
-
-
-def text_of(pdf: bytes) -> str:
-    """The PDF's text as a reader gets it; table cells wrap, so whitespace is collapsed."""
-    pages = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
-    return " ".join(pages.split())
-
-
-async def download(bot: RunningBot, reply: str) -> bytes:
-    url = reply.split("](", 1)[1].split(")", 1)[0]
-    async with bot.http.get(url) as response:
-        assert response.status == 200
-        assert response.headers["Content-Type"] == "application/pdf"
-        return await response.read()
 
 
 async def test_a_printout_on_request_shows_every_item_in_thread_order_with_its_status(

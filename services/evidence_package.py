@@ -1,0 +1,132 @@
+"""Section 6: the evidence package the registrar files under a removed comment's diarium
+number: one PDF that holds the comment, its sender, the decision and every saved file with its
+hash, so the diarium's copy stands on its own even if the bot is long gone.
+
+Each file is read back and hashed again while the package is made: the package says whether
+the file still is what was registered, and only a file that is shows its picture."""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from routine.decisions import Actor
+from routine.errors import NoEvidencePackage, NotForThisChannel
+from services.evidence import EvidenceFiles
+from services.files import write_atomically
+from storage import audit, bot_state
+from storage.accounts import get_account
+from storage.cases import get_case
+from storage.evidence import evidence_for_case
+from storage.models import Account, Decision, Evidence, FlaggedCase
+
+
+@dataclass(frozen=True)
+class SavedFile:
+    evidence: Evidence
+    data: bytes | None
+    """The file as it is on disk now, only when it still has its registered SHA-256."""
+    state: str
+    """intact, changed or missing."""
+
+
+@dataclass(frozen=True)
+class PackageContent:
+    account: Account
+    case: FlaggedCase
+    decision: Decision
+    files: list[SavedFile]
+    made_by: str
+    made_at: datetime
+
+
+@dataclass(frozen=True)
+class MadePackage:
+    file: Path
+    sha256: str
+    case_id: int
+    diarium_number: str
+
+
+Render = Callable[[PackageContent], bytes]
+
+
+def file_name(diarium_number: str) -> str:
+    return f"bevispaket-{diarium_number}.pdf"
+
+
+class EvidencePackages:
+    def __init__(self, files: EvidenceFiles, folder: Path, render: Render) -> None:
+        self._files = files
+        self._folder = folder
+        self._render = render
+
+    def make(
+        self,
+        session: Session,
+        diarium_number: str,
+        actor: Actor,
+        now: datetime,
+        acting_channel_id: str | None = None,
+    ) -> MadePackage:
+        """From Teams (`acting_channel_id` given): only in the account's channel or
+        kanslienheten's, where the registrar files it."""
+        decision = session.exec(
+            select(Decision).where(Decision.diarium_number == diarium_number.strip().upper())
+        ).first()
+        if decision is None or decision.diarium_number is None:
+            raise NoEvidencePackage(number=diarium_number[:40])
+        case = get_case(session, decision.case_id)
+        assert case is not None
+        account = get_account(session, case.account_id)
+        assert account is not None
+        if acting_channel_id is not None and acting_channel_id not in (
+            account.channel_conversation_id,
+            bot_state.get_value(session, bot_state.KANSLI_CONVERSATION),
+        ):
+            raise NotForThisChannel()
+        return self.write(session, account, case, decision, actor, now, self._folder)
+
+    def write(
+        self,
+        session: Session,
+        account: Account,
+        case: FlaggedCase,
+        decision: Decision,
+        actor: Actor,
+        now: datetime,
+        folder: Path,
+    ) -> MadePackage:
+        assert case.id is not None and decision.diarium_number is not None
+        saved = [self._read(evidence) for evidence in evidence_for_case(session, case.id)]
+        data = self._render(PackageContent(account, case, decision, saved, actor.name, now))
+        digest = hashlib.sha256(data).hexdigest()
+        target = folder / file_name(decision.diarium_number)
+        write_atomically(target, data)
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action="evidence_package_made",
+            case_id=case.id,
+            diarium_number=decision.diarium_number,
+            sha256=digest,
+            files={item.evidence.file_name: item.state for item in saved},
+        )
+        session.commit()
+        return MadePackage(target, digest, case.id, decision.diarium_number)
+
+    def path_for(self, diarium_number: str) -> Path:
+        return self._folder / file_name(diarium_number)
+
+    def _read(self, evidence: Evidence) -> SavedFile:
+        path = self._files.path_of(evidence)
+        if not path.is_file():
+            return SavedFile(evidence, None, "missing")
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != evidence.sha256:
+            return SavedFile(evidence, None, "changed")
+        return SavedFile(evidence, data, "intact")
