@@ -28,6 +28,7 @@ from platforms.youtube import YouTubeComments, read_threads
 from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
+from services.archive_package import ArchivePackages
 from services.burst import Burst
 from services.capture import ScreenshotWorker
 from services.directory import PeopleDirectory
@@ -98,6 +99,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     files = EvidenceFiles(settings.evidence_dir)
     printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
     packages = EvidencePackages(files, settings.evidence_dir / "bevispaket", render_package)
+    archives = ArchivePackages(
+        settings.evidence_dir / "arkivpaket", printouts, packages, files, settings.municipality.name
+    )
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
     word_lists = load_word_lists(settings.screening_wordlists)
@@ -162,6 +166,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
                 printouts=printouts,
                 evidence_packages=packages,
+                archives=archives,
                 signer=signer,
                 link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
             )
@@ -250,7 +255,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_get("/healthz", health)
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
     app.router.add_routes(evidence_routes(database, files, packages, signer, clock))
-    app.router.add_routes(printout_routes(database, printouts, signer, clock))
+    app.router.add_routes(printout_routes(database, printouts, archives, signer, clock))
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     app.router.add_routes(public_list_routes(database, municipality, clock))
     app.router.add_routes(

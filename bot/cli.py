@@ -11,15 +11,18 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import ValidationError
+from sqlmodel import Session
 
 from bot.app import create_app
 from bot.app_package import build_package
 from bot.settings import Settings
 from routine.decisions import Actor
 from routine.errors import NoSuchAccount, RoutineError
+from routine.halfyear import Duty, archived_span, current_period
 from routine.records import period
 from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
+from services.archive_package import ArchivePackages
 from services.evidence import EvidenceFiles
 from services.evidence_package import EvidencePackages
 from services.evidence_package_pdf import render_package
@@ -29,6 +32,7 @@ from services.printout_pdf import render_printout
 from storage.accounts import list_accounts, name_key
 from storage.db import Database, make_engine
 from storage.migrations import migrate
+from storage.models import Account
 from texts import t
 
 
@@ -38,13 +42,23 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "jobs", "package", "screen", "verify", "utdrag", "bevispaket"],
+        choices=[
+            "serve",
+            "jobs",
+            "package",
+            "screen",
+            "verify",
+            "utdrag",
+            "bevispaket",
+            "arkivpaket",
+        ],
         help=(
             "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
             "package: build the Teams app package; screen: screen a text against section 6; "
             "verify: check the audit trail's hash chain and the evidence files' hashes; "
             'utdrag "<konto>" <från> <till>: a printout on request as PDF; '
-            "bevispaket <diarienummer>: a removed comment's evidence package for the diarium"
+            "bevispaket <diarienummer>: a removed comment's evidence package for the diarium; "
+            'arkivpaket "<konto>" [<från> <till>]: the half-year package for kommunarkivet'
         ),
     )
     parser.add_argument(
@@ -56,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         "--plattform", help="`utdrag`: the account's platform, if its name is on several"
     )
     parser.add_argument("--image", action="store_true", help="`screen`: the comment has an image")
+    parser.add_argument(
+        "--startsida", type=Path, help="`arkivpaket`: the PDF of the account's start page"
+    )
     parser.add_argument("--out", type=Path, default=Path("modbot-teams.zip"))
     arguments = parser.parse_args(argv)
     command = arguments.command
@@ -77,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         return _print_integrity(settings)
     if command == "utdrag":
         return _make_printout(settings, arguments.words, arguments.plattform)
+    if command == "arkivpaket":
+        return _make_archive_package(
+            settings, arguments.words, arguments.plattform, arguments.startsida
+        )
     if command == "bevispaket":
         return _make_evidence_package(settings, arguments.words)
     if command == "package":
@@ -147,17 +168,8 @@ def _make_printout(settings: Settings, words: list[str], platform: str | None) -
     try:
         first_day, last_day = period(first, last)
         with database.session() as session:
-            matches = [
-                account
-                for account in list_accounts(session)
-                if account.name_key == name_key(name)
-                and (platform is None or account.platform == platform.casefold())
-            ]
-            if len(matches) != 1:
-                raise NoSuchAccount()
-            made = printouts.make(
-                session, matches[0], first_day, last_day, actor, datetime.now(UTC)
-            )
+            account = _account_named(session, name, platform)
+            made = printouts.make(session, account, first_day, last_day, actor, datetime.now(UTC))
     except RoutineError as refusal:
         print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
         return 2
@@ -190,6 +202,63 @@ def _make_evidence_package(settings: Settings, words: list[str]) -> int:
     print(made.file)
     print(f"SHA-256 {made.sha256}")
     return 0
+
+
+def _make_archive_package(
+    settings: Settings, words: list[str], platform: str | None, start_page: Path | None
+) -> int:
+    """`modbot arkivpaket "Hjo kommun" [2026-06-01 2026-11-30] [--startsida startsida.pdf]`."""
+    language = settings.language
+    if len(words) not in (1, 3):
+        print(t(language, "archive_usage"), file=sys.stderr)
+        return 2
+    page = None
+    if start_page is not None:
+        page = start_page.read_bytes() if start_page.is_file() else b""
+        if not page.startswith(b"%PDF-"):
+            print(t(language, "archive_start_page_not_pdf", path=start_page), file=sys.stderr)
+            return 2
+    database = Database(make_engine(settings.database_url))
+    migrate(database.engine)
+    files = EvidenceFiles(settings.evidence_dir)
+    printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
+    archives = ArchivePackages(
+        settings.evidence_dir / "arkivpaket",
+        printouts,
+        EvidencePackages(files, settings.evidence_dir / "bevispaket", render_package),
+        files,
+        settings.municipality.name,
+    )
+    now = datetime.now(UTC)
+    try:
+        if len(words) == 3:
+            first, last = period(words[1], words[2])
+        else:
+            dates = settings.half_year_dates[Duty.ARCHIVE]
+            first, last = archived_span(current_period(now, dates), dates)
+        with database.session() as session:
+            account = _account_named(session, words[0], platform)
+            made = archives.make(session, account, first, last, _cli_actor(), now, page)
+    except RoutineError as refusal:
+        print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
+        return 2
+    finally:
+        database.engine.dispose()
+    print(made.file)
+    print(f"SHA-256 {made.sha256}; {made.payload_files} filer, {made.payload_bytes} byte")
+    return 0
+
+
+def _account_named(session: Session, name: str, platform: str | None) -> Account:
+    matches = [
+        account
+        for account in list_accounts(session)
+        if account.name_key == name_key(name)
+        and (platform is None or account.platform == platform.casefold())
+    ]
+    if len(matches) != 1:
+        raise NoSuchAccount()
+    return matches[0]
 
 
 def _cli_actor() -> Actor:

@@ -266,6 +266,36 @@ def _secret(command: Command) -> str:
     return command.say("secret_marked", comment_id=comment_id, reason=mark.reason)
 
 
+def _archive_package(command: Command) -> str:
+    """`arkivpaket "Hjo kommun" [<från> <till>]`: section 4, the half-year package for
+    kommunarkivet; without dates, the half-year the latest archive date closed."""
+    runtime = command.runtime
+    now = runtime.clock()
+    words = command.args
+    if len(words) >= 3 and all(word[:1].isdigit() for word in words[-2:]):
+        *words, first, last = words
+        first_day, last_day = period(first, last)
+    else:
+        first_day, last_day = runtime.duties.archived_span(now)
+    if not words:
+        return command.say("archive_usage")
+    account = _one_account(command, words)
+    made = runtime.archives.make(
+        command.session, account, first_day, last_day, command.turn.actor, now
+    )
+    until = now + runtime.link_ttl
+    return command.say(
+        "archive_ready",
+        account=account.name,
+        first=first_day,
+        last=last_day,
+        files=made.payload_files,
+        url=runtime.signer.url(f"/arkivpaket/{made.file.name}", until),
+        until=until,
+        sha256=made.sha256,
+    )
+
+
 def _evidence_package(command: Command) -> str:
     """`bevispaket SM-2026-0001`: section 6, the file the registrar files under the number."""
     if len(command.args) != 1:
@@ -446,6 +476,8 @@ COMMANDS: dict[str, Handler] = {
     "extract": _printout,
     "sekretess": _secret,
     "secret": _secret,
+    "arkivpaket": _archive_package,
+    "archive": _archive_package,
     "bevispaket": _evidence_package,
     "evidence": _evidence_package,
     "strateg": _strategist,

@@ -121,7 +121,7 @@ class ReminderMessages(Delivery):
                 person=officer_shown,
                 title=self._duty_title(task),
                 opened=task.opened_at,
-                what=t(self._language, f"duty_{task.duty.value}_what"),
+                what=t(self._language, f"duty_{task.duty.value}_what", account=task.account_name),
                 due=task.due,
                 link=task.account_url,
             )

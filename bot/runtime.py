@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from bot.cards.checklist_card import ChecklistContext
 from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
+from services.archive_package import ArchivePackages
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.evidence_package import EvidencePackages
@@ -41,5 +42,6 @@ class Runtime:
     max_attachment_bytes: int
     printouts: Printouts
     evidence_packages: EvidencePackages
+    archives: ArchivePackages
     signer: LinkSigner
     link_ttl: timedelta

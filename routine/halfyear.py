@@ -39,6 +39,18 @@ def current_period(now: datetime, dates: list[tuple[int, int]]) -> date:
     return max(start for start in candidates if start <= today)
 
 
+def archived_span(period_start: date, dates: list[tuple[int, int]]) -> tuple[date, date]:
+    """What an archive task opened on `period_start` archives: from the configured date before
+    it up to the day before it (with 06-01,12-01: 2026-06-01 – 2026-11-30)."""
+    earlier = [
+        date(year, month, day)
+        for year in (period_start.year - 1, period_start.year)
+        for month, day in dates
+    ]
+    first = max(start for start in earlier if start < period_start)
+    return first, period_start - timedelta(days=1)
+
+
 def reminder_week(opened_at: datetime, now: datetime) -> str | None:
     """The ISO week a weekly reminder belongs to, from a week after the task opened."""
     if now - opened_at < REMIND_EVERY:

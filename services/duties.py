@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 from routine.deadlines import local
 from routine.decisions import Actor
 from routine.errors import NotResponsible, ReferenceMissing, TaskAlreadyDone, TaskNotFound
-from routine.halfyear import Duty, current_period, manager_due, reminder_week
+from routine.halfyear import Duty, archived_span, current_period, manager_due, reminder_week
 from routine.monitoring import due_today
 from services.notifier import Notifier
 from services.registry import Registry
@@ -33,6 +33,11 @@ class HalfYearDuties:
         self._registry = registry
         self._dates = dates
         self._morning = morning
+
+    def archived_span(self, now: datetime) -> tuple[date, date]:
+        """The half-year the latest archive date closed: what an archive package holds."""
+        dates = self._dates[Duty.ARCHIVE]
+        return archived_span(current_period(now, dates), dates)
 
     def open_tasks(self, session: Session, now: datetime) -> int:
         """From the first vardag morning on or after each configured date: one task per account

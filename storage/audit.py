@@ -38,10 +38,15 @@ def record(
         "case_id": case_id,
         "detail": json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
     }
-    previous = session.connection().execute(_LAST_HASH).scalar() or GENESIS
+    previous = latest_hash(session)
     values["previous_hash"] = previous
     values["hash"] = chained_hash(previous, values)
     session.connection().execute(insert(_EVENTS), values)
+
+
+def latest_hash(session: Session) -> str:
+    """The chain's head: written down with an archive package, it fixes everything before."""
+    return session.connection().execute(_LAST_HASH).scalar() or GENESIS
 
 
 def chained_hash(previous: str, event: dict[str, Any]) -> str:

@@ -109,7 +109,9 @@ MESSAGES: dict[str, str] = {
     "duty_culling_title": "Half-year culling of {account}",
     "duty_archive_what": (
         "Take a screenshot of the account's start page, save it as a PDF and send it to the "
-        "municipal archive (routine section 4)."
+        'municipal archive with the half-year\'s archive package: write `archive "{account}"` '
+        "in the channel (archive copy of everything published, the evidence and a manifest "
+        "with SHA-256; routine section 4)."
     ),
     "duty_culling_what": (
         "Cull information of a temporary nature or little importance according to the records "
@@ -555,4 +557,15 @@ MESSAGES: dict[str, str] = {
     "error_not_for_this_channel": (
         "That is done in the account's channel or the registry office's channel, not here."
     ),
+    "archive_usage": (
+        'Write `archive "<account>"` for the latest half-year, or `archive "<account>" <from> '
+        '<to>`, e.g. `archive "Hjo kommun" 2026-06-01 2026-11-30`.'
+    ),
+    "archive_ready": (
+        "Archive package for {account}, {first} – {last}: {files} files with SHA-256 in "
+        "manifest-sha256.txt (BagIt). [Download zip]({url}) (the link works until {until}). "
+        "Add the start page's PDF: `modbot arkivpaket … --startsida file.pdf`, or send it with "
+        "the package. SHA-256 of the package: {sha256}."
+    ),
+    "archive_start_page_not_pdf": "{path} is not a PDF file.",
 }

@@ -110,7 +110,9 @@ MESSAGES: dict[str, str] = {
     "duty_culling_title": "Halvårsgallring av {account}",
     "duty_archive_what": (
         "Gör en skärmdump av kontots startsida, spara den som PDF och skicka den till "
-        "kommunarkivet (rutinen avsnitt 4)."
+        'kommunarkivet med halvårets arkivpaket: skriv `arkivpaket "{account}"` i kanalen '
+        "(arkivexemplar av allt som publicerats, bevisen och en manifestfil med SHA-256; "
+        "rutinen avsnitt 4)."
     ),
     "duty_culling_what": (
         "Gallra information av tillfällig karaktär eller ringa betydelse enligt "
@@ -564,4 +566,15 @@ MESSAGES: dict[str, str] = {
     "error_not_for_this_channel": (
         "Det görs i kontots kanal eller i kanslienhetens kanal, inte här."
     ),
+    "archive_usage": (
+        'Skriv `arkivpaket "<konto>"` för senaste halvåret, eller `arkivpaket "<konto>" <från> '
+        '<till>`, t.ex. `arkivpaket "Hjo kommun" 2026-06-01 2026-11-30`.'
+    ),
+    "archive_ready": (
+        "Arkivpaket för {account}, {first} – {last}: {files} filer med SHA-256 i "
+        "manifest-sha256.txt (BagIt). [Ladda ned zip]({url}) (länken gäller till {until}). "
+        "Lägg till startsidans PDF: `modbot arkivpaket … --startsida fil.pdf`, eller skicka den "
+        "med paketet. SHA-256 för paketet: {sha256}."
+    ),
+    "archive_start_page_not_pdf": "{path} är inte en PDF-fil.",
 }

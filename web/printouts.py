@@ -1,11 +1,13 @@
-"""`GET /utdrag/{id}`: a printout's PDF, only through the signed, expiring link the bot gave in
-Teams to whoever asked for it."""
+"""`GET /utdrag/{id}` and `GET /arkivpaket/{name}`: a printout's PDF or an archive package,
+only through the signed, expiring link the bot gave in Teams to whoever asked for it."""
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 
 from aiohttp import web
 
+from services.archive_package import ArchivePackages
 from services.links import LinkSigner
 from services.printout import Printouts
 from storage.db import Database
@@ -15,15 +17,19 @@ from storage.models import Printout
 def printout_routes(
     database: Database,
     printouts: Printouts,
+    archives: ArchivePackages,
     signer: LinkSigner,
     clock: Callable[[], datetime],
 ) -> list[web.RouteDef]:
-    async def download(request: web.Request) -> web.StreamResponse:
+    def _checked(request: web.Request) -> None:
         query = request.query
         if not signer.valid(request.path, query.get("exp"), query.get("sig"), clock()):
             raise web.HTTPForbidden(
-                text="Länken är ogiltig eller har gått ut. Be om ett nytt utdrag i Teams."
+                text="Länken är ogiltig eller har gått ut. Be om en ny i Teams."
             )
+
+    async def download(request: web.Request) -> web.StreamResponse:
+        _checked(request)
         number = request.match_info["id"]
         with database.session() as session:
             printout = session.get(Printout, int(number)) if number.isdigit() else None
@@ -38,4 +44,21 @@ def printout_routes(
             },
         )
 
-    return [web.get("/utdrag/{id}", download)]
+    async def archive(request: web.Request) -> web.StreamResponse:
+        _checked(request)
+        name = request.match_info["name"]
+        if not _ARCHIVE_NAME.fullmatch(name) or not archives.path_of(name).is_file():
+            raise web.HTTPNotFound(text="Arkivpaketet finns inte.")
+        return web.FileResponse(
+            archives.path_of(name),
+            headers={
+                "Content-Type": "application/zip",
+                "Content-Disposition": f'attachment; filename="{name}"',
+                "Cache-Control": "no-store",
+            },
+        )
+
+    return [web.get("/utdrag/{id}", download), web.get("/arkivpaket/{name}", archive)]
+
+
+_ARCHIVE_NAME = re.compile(r"arkivpaket-[a-z]+-\d+-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.zip")

@@ -20,7 +20,7 @@ def duty_card(task: TaskView, language: str) -> Element:
                 due=task.due,
             )
         ),
-        line(t(language, f"duty_{duty}_what")),
+        line(t(language, f"duty_{duty}_what", account=task.account_name)),
     ]
     if task.done_at is not None:
         done = t(

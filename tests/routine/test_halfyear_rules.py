@@ -4,7 +4,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from routine.halfyear import current_period, manager_due, parse_dates, reminder_week
+from routine.halfyear import (
+    archived_span,
+    current_period,
+    manager_due,
+    parse_dates,
+    reminder_week,
+)
 
 DATES = [(6, 1), (12, 1)]
 
@@ -31,3 +37,9 @@ def test_the_manager_is_told_after_thirty_days() -> None:
     opened = datetime(2026, 12, 1, 7, tzinfo=UTC)
     assert not manager_due(opened, opened + timedelta(days=29))
     assert manager_due(opened, opened + timedelta(days=30))
+
+
+def test_the_archive_holds_the_half_year_before_the_archive_date() -> None:
+    dates = [(6, 1), (12, 1)]
+    assert archived_span(date(2026, 12, 1), dates) == (date(2026, 6, 1), date(2026, 11, 30))
+    assert archived_span(date(2026, 6, 1), dates) == (date(2025, 12, 1), date(2026, 5, 31))
