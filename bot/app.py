@@ -31,6 +31,7 @@ from scheduler.runner import ModbotScheduler
 from services.archive_package import ArchivePackages
 from services.burst import Burst
 from services.capture import ScreenshotWorker
+from services.culling import Cullings
 from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
@@ -167,6 +168,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 printouts=printouts,
                 evidence_packages=packages,
                 archives=archives,
+                cullings=Cullings(settings.culling_months),
                 signer=signer,
                 link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
             )

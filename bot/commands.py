@@ -296,6 +296,66 @@ def _archive_package(command: Command) -> str:
     )
 
 
+def _culling(command: Command) -> str:
+    """Section 5. `gallring "Hjo kommun"` proposes; `gallring godkänn 3` culls and records it;
+    `gallring avbryt 3` drops the proposal; `gallring "Hjo kommun" 12` sets the culling age."""
+    runtime = command.runtime
+    cullings = runtime.cullings
+    actor, channel, now = command.turn.actor, command.turn.channel_id, runtime.clock()
+    words = command.args
+    if len(words) == 2 and words[0].casefold() in _APPROVE | _CANCEL and words[1].isdigit():
+        number = int(words[1])
+        if words[0].casefold() in _CANCEL:
+            cullings.cancel(command.session, number, actor, channel, now)
+            return command.say("culling_cancelled", number=number)
+        done = cullings.approve(command.session, number, actor, channel, now)
+        return command.say(
+            "culling_done", number=number, account=done.account_name, count=done.count
+        )
+    if not words:
+        return command.say("culling_usage")
+    if words[-1].isdigit():
+        account = _one_account(command, words[:-1])
+        months = cullings.set_age(command.session, account, words[-1], actor, channel, now)
+        return command.say("culling_age_set", account=account.name, months=months)
+    proposal = cullings.propose(command.session, _one_account(command, words), actor, channel, now)
+    if not proposal.count:
+        return command.say("culling_nothing", account=proposal.account_name, months=proposal.months)
+    return command.say(
+        "culling_proposed",
+        number=proposal.id,
+        account=proposal.account_name,
+        count=proposal.count,
+        months=proposal.months,
+        older_than=proposal.older_than.date(),
+        first=proposal.first_written_at,
+        last=proposal.last_written_at,
+    )
+
+
+_APPROVE = frozenset({"godkänn", "godkann", "approve"})
+_CANCEL = frozenset({"avbryt", "cancel"})
+
+
+def _hold(command: Command) -> str:
+    """`bevara "Hjo kommun" <id> "<skäl>"`: never culled; a post's hold covers its thread."""
+    if len(command.args) not in (3, 4):
+        return command.say("hold_usage")
+    *names, comment_id, reason = command.args
+    account = _one_account(command, names)
+    runtime = command.runtime
+    runtime.cullings.hold(
+        command.session,
+        account,
+        comment_id,
+        reason,
+        command.turn.actor,
+        command.turn.channel_id,
+        runtime.clock(),
+    )
+    return command.say("hold_set", comment_id=comment_id, reason=reason)
+
+
 def _evidence_package(command: Command) -> str:
     """`bevispaket SM-2026-0001`: section 6, the file the registrar files under the number."""
     if len(command.args) != 1:
@@ -478,6 +538,10 @@ COMMANDS: dict[str, Handler] = {
     "secret": _secret,
     "arkivpaket": _archive_package,
     "archive": _archive_package,
+    "gallring": _culling,
+    "culling": _culling,
+    "bevara": _hold,
+    "hold": _hold,
     "bevispaket": _evidence_package,
     "evidence": _evidence_package,
     "strateg": _strategist,

@@ -8,6 +8,7 @@ from bot.cards.checklist_card import ChecklistContext
 from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
 from services.archive_package import ArchivePackages
+from services.culling import Cullings
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
 from services.evidence_package import EvidencePackages
@@ -43,5 +44,6 @@ class Runtime:
     printouts: Printouts
     evidence_packages: EvidencePackages
     archives: ArchivePackages
+    cullings: Cullings
     signer: LinkSigner
     link_ttl: timedelta

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     attestation_reminder_time: time = time(13, 0)
     archive_dates: str = "06-01,12-01"
     culling_dates: str = "06-15,12-15"
+    culling_months: int = Field(default=6, ge=1, le=120)
     smtp_host: str = ""
     smtp_port: int = 25
     smtp_username: str = ""

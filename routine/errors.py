@@ -165,3 +165,21 @@ class NoEvidencePackage(RoutineError):
 
 class NotForThisChannel(RoutineError):
     key = "error_not_for_this_channel"
+
+
+class BadCullingAge(RoutineError):
+    key = "error_bad_culling_age"
+
+
+class NoSuchCulling(RoutineError):
+    key = "error_no_such_culling"
+
+
+class CullingAlreadyDecided(RoutineError):
+    key = "error_culling_already_decided"
+
+
+class HoldReasonMissing(RoutineError):
+    """A legal hold needs its ground (a request, a case, a dispute): it stops culling."""
+
+    key = "error_hold_reason"

@@ -7,7 +7,7 @@ from routine.errors import CaseNotFound
 from routine.permissions import ensure_may_decide
 from storage import cases
 from storage.accounts import get_account
-from storage.models import FlaggedCase
+from storage.models import Account, FlaggedCase
 from storage.people import get_person, is_person
 
 
@@ -21,6 +21,14 @@ def case_to_act_on(
         raise CaseNotFound()
     account = get_account(session, case.account_id)
     assert account is not None
+    ensure_may_act_for(session, account, actor, acting_channel_id)
+    return case
+
+
+def ensure_may_act_for(
+    session: Session, account: Account, actor: Actor, acting_channel_id: str | None
+) -> None:
+    """In the account's channel, and its officer or manager once it has an officer."""
     officer = get_person(session, account.officer_person_id)
     manager = get_person(session, account.manager_person_id)
     ensure_may_decide(
@@ -29,4 +37,3 @@ def case_to_act_on(
         has_officer=officer is not None,
         holds_role=is_person(officer, actor) or is_person(manager, actor),
     )
-    return case

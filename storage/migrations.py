@@ -16,10 +16,12 @@ from storage.models import (
     ChecklistTick,
     Comment,
     CommentVersion,
+    Culling,
     Department,
     DialogState,
     DutyTask,
     InboundEvent,
+    LegalHold,
     MailMessage,
     MonitoringAttestation,
     Person,
@@ -177,6 +179,13 @@ def _printouts(connection: Connection) -> None:
     table(Printout).create(connection, checkfirst=True)
 
 
+def _culling(connection: Connection) -> None:
+    """Issue 7: culling proposals and records, legal holds, the per-account culling age."""
+    _add_columns(connection, "account", {"culling_months": "INTEGER"})
+    table(LegalHold).create(connection, checkfirst=True)
+    table(Culling).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -192,6 +201,7 @@ STEPS: list[Step] = [
     _platform_removal,
     _audit_chain,
     _printouts,
+    _culling,
 ]
 
 

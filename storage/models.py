@@ -73,6 +73,8 @@ class Account(SQLModel, table=True):
     """The page, Instagram account or YouTube channel id the platform uses for the account."""
     token_source: str | None = Field(default=None, max_length=300)
     """Where its access token is read from (`env:NAME` or `file:/path`); never the token."""
+    culling_months: int | None = None
+    """Section 5: how old a comment must be before culling takes it; None: the default."""
 
 
 class BotState(SQLModel, table=True):
@@ -402,3 +404,39 @@ class Printout(SQLModel, table=True):
     sha256: str = Field(max_length=64)
     items: int
     redacted: int
+
+
+class LegalHold(SQLModel, table=True):
+    """Section 5: a comment, or a post and its whole thread, that must not be culled (a
+    request for it, a dispute, a police report), with the reason."""
+
+    __tablename__ = "legal_hold"
+    __table_args__ = (UniqueConstraint("account_id", "platform_comment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    platform_comment_id: str = Field(max_length=200)
+    reason: str = Field(max_length=300)
+    held_by_name: str = Field(max_length=200)
+    held_at: datetime = Field(sa_column=_moment())
+
+
+class Culling(SQLModel, table=True):
+    """Section 5: a culling proposal and, once approved, the culling record: what category,
+    how many, which period, who proposed and who approved. Never the content: the ids of the
+    proposed comments are kept only until the proposal is decided."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    category: str = Field(max_length=30)
+    older_than: datetime = Field(sa_column=_moment())
+    proposed_count: int
+    first_written_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    last_written_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    proposed_by_name: str = Field(max_length=200)
+    proposed_at: datetime = Field(sa_column=_moment())
+    pending_ids: str = Field(default="[]")
+    culled_count: int | None = None
+    approved_by_name: str | None = Field(default=None, max_length=200)
+    approved_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    cancelled_at: datetime | None = Field(default=None, sa_column=_moment(True))

@@ -115,8 +115,8 @@ MESSAGES: dict[str, str] = {
     ),
     "duty_culling_what": (
         "Cull information of a temporary nature or little importance according to the records "
-        "management plan (routine section 5). Unlawful and inappropriate posts are culled at "
-        "once and registered."
+        "management plan (routine section 5): write `culling \"{account}\"` for a proposal and "
+        "approve it. Unlawful and inappropriate posts are culled at once and registered."
     ),
     "duty_period": "Half-year from {period}, opened {opened}. Do it by {due}.",
     "duty_reference": "Diarium or archive reference, or link to the file",
@@ -568,4 +568,33 @@ MESSAGES: dict[str, str] = {
         "the package. SHA-256 of the package: {sha256}."
     ),
     "archive_start_page_not_pdf": "{path} is not a PDF file.",
+    "culling_usage": (
+        'Write `culling "<account>"` for a culling proposal, `culling approve <no>` or '
+        '`culling cancel <no>`, and `culling "<account>" <months>` for the account\'s culling age.'
+    ),
+    "culling_proposed": (
+        "**Culling proposal {number}** for {account}: {count} comments of temporary character, "
+        "written {first} – {last} (older than {months} months, before {older_than}), with no "
+        "case, synpunkt, decision, secrecy marking or hold. Posts, evidence, registered cases "
+        "and synpunkter are never culled. Approve with `culling approve {number}` or cancel "
+        "with `culling cancel {number}`. Make the archive package first."
+    ),
+    "culling_nothing": (
+        "Nothing to cull for {account}: no comments older than {months} months that may be culled."
+    ),
+    "culling_done": (
+        "Culling {number} done for {account}: {count} comments removed. The culling is "
+        "recorded (category, count, period, who approved), without the content."
+    ),
+    "culling_cancelled": "Culling proposal {number} is cancelled; nothing was removed.",
+    "culling_age_set": "{account} is now culled when comments are older than {months} months.",
+    "hold_usage": (
+        'Write `hold "<account>" <id> "<reason>"`, e.g. `hold "Hjo kommun" 10159_1 '
+        '"request for disclosure"`. A post\'s id holds its whole thread.'
+    ),
+    "hold_set": "Held: {comment_id} ({reason}). It is not culled.",
+    "error_bad_culling_age": "Give the culling age in whole months, 1–{max}.",
+    "error_no_such_culling": "There is no culling proposal {number}.",
+    "error_culling_already_decided": "Culling proposal {number} is already decided.",
+    "error_hold_reason": 'Give the reason for the hold, e.g. "request for disclosure".',
 }

@@ -116,8 +116,8 @@ MESSAGES: dict[str, str] = {
     ),
     "duty_culling_what": (
         "Gallra information av tillfällig karaktär eller ringa betydelse enligt "
-        "dokumenthanteringsplanen (rutinen avsnitt 5). Olagliga och olämpliga inlägg gallras "
-        "direkt och diarieförs."
+        "dokumenthanteringsplanen (rutinen avsnitt 5): skriv `gallring \"{account}\"` för ett "
+        "förslag och godkänn det. Olagliga och olämpliga inlägg gallras direkt och diarieförs."
     ),
     "duty_period": "Halvåret från {period}, öppnad {opened}. Gör det senast {due}.",
     "duty_reference": "Diarie- eller arkivreferens, eller länk till filen",
@@ -577,4 +577,34 @@ MESSAGES: dict[str, str] = {
         "med paketet. SHA-256 för paketet: {sha256}."
     ),
     "archive_start_page_not_pdf": "{path} är inte en PDF-fil.",
+    "culling_usage": (
+        'Skriv `gallring "<konto>"` för ett gallringsförslag, `gallring godkänn <nr>` eller '
+        '`gallring avbryt <nr>`, och `gallring "<konto>" <månader>` för kontots gallringsålder.'
+    ),
+    "culling_proposed": (
+        "**Gallringsförslag {number}** för {account}: {count} kommentarer av tillfällig karaktär, "
+        "skrivna {first} – {last} (äldre än {months} månader, före {older_than}), utan ärende, "
+        "synpunkt, beslut, sekretessmarkering eller bevarande. Inlägg, bevis, diarieförda "
+        "ärenden och synpunkter gallras aldrig. Godkänn med `gallring godkänn {number}` eller "
+        "avbryt med `gallring avbryt {number}`. Ta arkivpaketet först."
+    ),
+    "culling_nothing": (
+        "Inget att gallra för {account}: inga kommentarer äldre än {months} månader som får "
+        "gallras."
+    ),
+    "culling_done": (
+        "Gallring {number} klar för {account}: {count} kommentarer borttagna. Gallringen är "
+        "registrerad (kategori, antal, period, vem som godkände), utan innehållet."
+    ),
+    "culling_cancelled": "Gallringsförslag {number} är avbrutet; ingenting togs bort.",
+    "culling_age_set": "{account} gallras nu när kommentarer är äldre än {months} månader.",
+    "hold_usage": (
+        'Skriv `bevara "<konto>" <id> "<skäl>"`, t.ex. `bevara "Hjo kommun" 10159_1 '
+        '"begäran om utlämnande"`. Ett inläggs id bevarar hela tråden.'
+    ),
+    "hold_set": "Bevaras: {comment_id} ({reason}). Det gallras inte.",
+    "error_bad_culling_age": "Ange gallringsåldern i hela månader, 1–{max}.",
+    "error_no_such_culling": "Det finns inget gallringsförslag {number}.",
+    "error_culling_already_decided": "Gallringsförslag {number} är redan avgjort.",
+    "error_hold_reason": 'Ange skälet för bevarandet, t.ex. "begäran om utlämnande".',
 }
