@@ -9,6 +9,7 @@ import aiohttp
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
+from pydantic import SecretStr
 
 from bot.adapter import make_adapter
 from bot.cards.checklist_card import ChecklistContext
@@ -42,6 +43,7 @@ from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.personal_data import PersonalData
 from services.platform_removal import PlatformRemoval
 from services.printout import Printouts
 from services.printout_pdf import render_printout
@@ -91,7 +93,14 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             "requests%s. Never expose this to a network.",
             "" if settings.api_key.get_secret_value() else " and /api/flags needs no key",
         )
-    signer = LinkSigner(_link_secret(database, settings), settings.public_url)
+    signer = LinkSigner(
+        _secret(database, settings.link_secret, bot_state.DEV_LINK_SECRET), settings.public_url
+    )
+    personal_data = PersonalData(
+        _secret(database, settings.pseudonym_key, bot_state.PSEUDONYM_KEY),
+        timedelta(days=settings.author_retention_days),
+        settings.evidence_dir / "personuppgifter",
+    )
     views = CaseViews(signer, timedelta(hours=settings.evidence_link_ttl_hours))
     municipality = settings.municipality
     checklist_context = ChecklistContext(municipality, settings.routine_link)
@@ -169,6 +178,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 evidence_packages=packages,
                 archives=archives,
                 cullings=Cullings(settings.culling_months),
+                personal_data=personal_data,
                 signer=signer,
                 link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
             )
@@ -192,6 +202,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                             settings.answer_within_vardagar,
                             settings.register_within_vardagar,
                         ),
+                        personal_data=personal_data,
                         directory=people,
                         directory_check_time=settings.directory_check_time,
                         youtube=YouTubePoller(
@@ -257,7 +268,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_get("/healthz", health)
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
     app.router.add_routes(evidence_routes(database, files, packages, signer, clock))
-    app.router.add_routes(printout_routes(database, printouts, archives, signer, clock))
+    app.router.add_routes(
+        printout_routes(database, printouts, archives, personal_data, signer, clock)
+    )
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     app.router.add_routes(public_list_routes(database, municipality, clock))
     app.router.add_routes(
@@ -319,18 +332,17 @@ def _tokens(settings: Settings) -> TokenSource:
     )
 
 
-def _link_secret(database: Database, settings: Settings) -> str:
-    """Outside development the secret comes from the environment (validated in Settings).
-    In development one is made on first start and kept in the database, so links survive a
-    restart without anyone putting a secret in a file."""
-    configured = settings.link_secret.get_secret_value()
-    if configured:
-        return configured
+def _secret(database: Database, configured: SecretStr, kept_as: str) -> str:
+    """From the environment when given (outside development the link secret must be: see
+    Settings). Otherwise one is made on first start and kept in the database, so links and
+    pseudonyms survive a restart without anyone putting a secret in a file."""
+    if configured.get_secret_value():
+        return configured.get_secret_value()
     with database.session() as session:
-        secret = bot_state.get_value(session, bot_state.DEV_LINK_SECRET)
+        secret = bot_state.get_value(session, kept_as)
         if secret is None:
             secret = secrets.token_urlsafe(32)
-            bot_state.set_value(session, bot_state.DEV_LINK_SECRET, secret)
+            bot_state.set_value(session, kept_as, secret)
             session.commit()
     return secret
 

@@ -10,7 +10,7 @@ from bot.dialogs.new_account import render
 from bot.runtime import Runtime
 from bot.turns import Turn
 from routine.decisions import CaseState
-from routine.errors import NoSuchAccount, NotInChannel
+from routine.errors import NoSuchAccount, NotInChannel, NotKansliRequest
 from routine.platforms import parse_platform
 from routine.records import period
 from services import linking
@@ -18,6 +18,7 @@ from services.departments import departments, set_contact
 from services.printout import mark_secret
 from services.roles import Role
 from services.upkeep import record_published
+from storage import bot_state
 from storage.accounts import accounts_in_channel, name_key
 from storage.conversations import get_conversation
 from storage.models import Account
@@ -356,6 +357,27 @@ def _hold(command: Command) -> str:
     return command.say("hold_set", comment_id=comment_id, reason=reason)
 
 
+def _personal_data(command: Command) -> str:
+    """`personuppgifter <id>`: section 8.1, a data-subject request, in kanslienheten's channel
+    (the registrar handles requests across every account)."""
+    if len(command.args) != 1:
+        return command.say("personal_data_usage")
+    session, runtime = command.session, command.runtime
+    if command.turn.channel_id != bot_state.get_value(session, bot_state.KANSLI_CONVERSATION):
+        raise NotKansliRequest()
+    now = runtime.clock()
+    made = runtime.personal_data.export(session, command.args[0], command.turn.actor, now)
+    until = now + runtime.link_ttl
+    return command.say(
+        "personal_data_ready",
+        author=command.args[0],
+        comments=made.comments,
+        cases=made.cases,
+        url=runtime.signer.url(f"/personuppgifter/{made.file.name}", until),
+        until=until,
+    )
+
+
 def _evidence_package(command: Command) -> str:
     """`bevispaket SM-2026-0001`: section 6, the file the registrar files under the number."""
     if len(command.args) != 1:
@@ -542,6 +564,8 @@ COMMANDS: dict[str, Handler] = {
     "culling": _culling,
     "bevara": _hold,
     "hold": _hold,
+    "personuppgifter": _personal_data,
+    "personal-data": _personal_data,
     "bevispaket": _evidence_package,
     "evidence": _evidence_package,
     "strateg": _strategist,

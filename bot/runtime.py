@@ -15,6 +15,7 @@ from services.evidence_package import EvidencePackages
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.personal_data import PersonalData
 from services.platform_removal import PlatformRemoval
 from services.printout import Printouts
 from services.registration import NewAccountDialog
@@ -45,5 +46,6 @@ class Runtime:
     evidence_packages: EvidencePackages
     archives: ArchivePackages
     cullings: Cullings
+    personal_data: PersonalData
     signer: LinkSigner
     link_ttl: timedelta

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     archive_dates: str = "06-01,12-01"
     culling_dates: str = "06-15,12-15"
     culling_months: int = Field(default=6, ge=1, le=120)
+    author_retention_days: int = Field(default=180, ge=1)
+    pseudonym_key: SecretStr = SecretStr("")
     smtp_host: str = ""
     smtp_port: int = 25
     smtp_username: str = ""

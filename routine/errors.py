@@ -183,3 +183,13 @@ class HoldReasonMissing(RoutineError):
     """A legal hold needs its ground (a request, a case, a dispute): it stops culling."""
 
     key = "error_hold_reason"
+
+
+class AuthorIdMissing(RoutineError):
+    key = "error_author_id_missing"
+
+
+class NotKansliRequest(RoutineError):
+    """Section 8.1: requests about one person span every account; kanslienheten handles them."""
+
+    key = "error_not_kansli_request"

@@ -15,6 +15,7 @@ from scheduler.runner import TIMEZONE, Job, Schedule
 from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.monitoring import Monitoring
+from services.personal_data import PersonalData
 from services.reminders import DeadlineReminders
 from services.synpunkter import SynpunktReminders
 from services.upkeep import Upkeep
@@ -30,6 +31,7 @@ HALF_YEAR = "half-year-duties"
 SYNPUNKTER = "synpunkt-reminders"
 DIRECTORY_CHECK = "directory-check"
 YOUTUBE_POLL = "youtube-poll"
+PERSONAL_DATA = "personal-data-retention"
 
 Step = Callable[[Session, datetime], int]
 
@@ -42,6 +44,7 @@ class JobContext:
     upkeep: Upkeep
     duties: HalfYearDuties
     synpunkter: SynpunktReminders
+    personal_data: PersonalData
     directory: PeopleDirectory | None = None
     directory_check_time: time = time(7, 0)
     youtube: YouTubePoller | None = None
@@ -71,6 +74,7 @@ def schedules(context: JobContext) -> list[Schedule]:
         UPKEEP: (1, [context.upkeep.send_nudges, context.upkeep.report_missing_officers]),
         HALF_YEAR: (5, [context.duties.open_tasks, context.duties.remind]),
         SYNPUNKTER: (5, [context.synpunkter.send]),
+        PERSONAL_DATA: (60, [context.personal_data.pseudonymise]),
     }
     jobs = [
         Schedule(

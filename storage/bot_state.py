@@ -7,6 +7,7 @@ from storage.models import BotState
 KANSLI_CONVERSATION = "kansli_conversation_id"
 STRATEGIST_CONVERSATION = "strategist_conversation_id"
 DEV_LINK_SECRET = "development_link_secret"
+PSEUDONYM_KEY = "pseudonym_key"
 
 
 def get_value(session: Session, key: str) -> str | None:

@@ -115,7 +115,7 @@ MESSAGES: dict[str, str] = {
     ),
     "duty_culling_what": (
         "Cull information of a temporary nature or little importance according to the records "
-        "management plan (routine section 5): write `culling \"{account}\"` for a proposal and "
+        'management plan (routine section 5): write `culling "{account}"` for a proposal and '
         "approve it. Unlawful and inappropriate posts are culled at once and registered."
     ),
     "duty_period": "Half-year from {period}, opened {opened}. Do it by {due}.",
@@ -597,4 +597,17 @@ MESSAGES: dict[str, str] = {
     "error_no_such_culling": "There is no culling proposal {number}.",
     "error_culling_already_decided": "Culling proposal {number} is already decided.",
     "error_hold_reason": 'Give the reason for the hold, e.g. "request for disclosure".',
+    "personal_data_usage": (
+        "Write `personal-data <id>` with the person's id on the platform, e.g. `personal-data "
+        "10229876543`, in the registry office's channel."
+    ),
+    "personal_data_ready": (
+        "Personal data about {author}: {comments} comments and {cases} cases (pseudonymised "
+        "ones included). [Download JSON]({url}) (the link works until {until}). The request is "
+        "recorded."
+    ),
+    "error_author_id_missing": "Give the person's id on the platform.",
+    "error_not_kansli_request": (
+        "Personal-data requests are made in the registry office's channel (`registry here` first)."
+    ),
 }

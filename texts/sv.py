@@ -116,7 +116,7 @@ MESSAGES: dict[str, str] = {
     ),
     "duty_culling_what": (
         "Gallra information av tillfällig karaktär eller ringa betydelse enligt "
-        "dokumenthanteringsplanen (rutinen avsnitt 5): skriv `gallring \"{account}\"` för ett "
+        'dokumenthanteringsplanen (rutinen avsnitt 5): skriv `gallring "{account}"` för ett '
         "förslag och godkänn det. Olagliga och olämpliga inlägg gallras direkt och diarieförs."
     ),
     "duty_period": "Halvåret från {period}, öppnad {opened}. Gör det senast {due}.",
@@ -607,4 +607,17 @@ MESSAGES: dict[str, str] = {
     "error_no_such_culling": "Det finns inget gallringsförslag {number}.",
     "error_culling_already_decided": "Gallringsförslag {number} är redan avgjort.",
     "error_hold_reason": 'Ange skälet för bevarandet, t.ex. "begäran om utlämnande".',
+    "personal_data_usage": (
+        "Skriv `personuppgifter <id>` med personens id på plattformen, t.ex. `personuppgifter "
+        "10229876543`, i kanslienhetens kanal."
+    ),
+    "personal_data_ready": (
+        "Personuppgifter om {author}: {comments} kommentarer och {cases} ärenden (även "
+        "pseudonymiserade). [Ladda ned JSON]({url}) (länken gäller till {until}). Begäran är "
+        "registrerad."
+    ),
+    "error_author_id_missing": "Ange personens id på plattformen.",
+    "error_not_kansli_request": (
+        "Begäran om personuppgifter görs i kanslienhetens kanal (`kansli här` först)."
+    ),
 }

@@ -1,5 +1,6 @@
-"""`GET /utdrag/{id}` and `GET /arkivpaket/{name}`: a printout's PDF or an archive package,
-only through the signed, expiring link the bot gave in Teams to whoever asked for it."""
+"""`GET /utdrag/{id}`, `/arkivpaket/{name}` and `/personuppgifter/{name}`: a printout, an
+archive package or a data-subject export, only through the signed, expiring link the bot gave
+in Teams to whoever asked for it."""
 
 import re
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from aiohttp import web
 
 from services.archive_package import ArchivePackages
 from services.links import LinkSigner
+from services.personal_data import PersonalData
 from services.printout import Printouts
 from storage.db import Database
 from storage.models import Printout
@@ -18,6 +20,7 @@ def printout_routes(
     database: Database,
     printouts: Printouts,
     archives: ArchivePackages,
+    personal_data: PersonalData,
     signer: LinkSigner,
     clock: Callable[[], datetime],
 ) -> list[web.RouteDef]:
@@ -58,7 +61,26 @@ def printout_routes(
             },
         )
 
-    return [web.get("/utdrag/{id}", download), web.get("/arkivpaket/{name}", archive)]
+    async def export(request: web.Request) -> web.StreamResponse:
+        _checked(request)
+        name = request.match_info["name"]
+        if not _EXPORT_NAME.fullmatch(name) or not personal_data.path_of(name).is_file():
+            raise web.HTTPNotFound(text="Utdraget finns inte.")
+        return web.FileResponse(
+            personal_data.path_of(name),
+            headers={
+                "Content-Type": "application/json; charset=utf-8",
+                "Content-Disposition": f'attachment; filename="{name}"',
+                "Cache-Control": "private, no-store",
+            },
+        )
+
+    return [
+        web.get("/utdrag/{id}", download),
+        web.get("/arkivpaket/{name}", archive),
+        web.get("/personuppgifter/{name}", export),
+    ]
 
 
 _ARCHIVE_NAME = re.compile(r"arkivpaket-[a-z]+-\d+-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.zip")
+_EXPORT_NAME = re.compile(r"pseudonym-[0-9a-f]{20}-[0-9a-f]{12}\.json")
