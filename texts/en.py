@@ -23,12 +23,21 @@ MESSAGES: dict[str, str] = {
         '- `department here "Name"` or `department "Name" @name`: who answers synpunkter; '
         "`departments` lists them.\n"
         "- `synpunkter`: synpunkter waiting for registration in Synpunkten.\n"
+        '- `connect facebook "<account>" <id> env:NAME`: comments come straight from the platform.\n'
+        '- `extract "<account>" <from> <to>`: everything on the account in the period as a PDF '
+        '(disclosure); `secret "<account>" <id> "<ground>"` withholds an item from it.\n'
+        "- `evidence <diarium number>`: a removed comment's evidence as a PDF for the diarium.\n"
+        '- `archive "<account>"`: the half-year package for the municipal archive.\n'
+        '- `culling "<account>"`: a culling proposal to approve; `hold "<account>" <id> '
+        '"<reason>"` keeps something from culling.\n'
+        "- `personal-data <id>`: everything stored about a person (registry office's channel).\n"
         "- `help`: this text."
     ),
     "unknown_command": (
         "I do not know that command. I can: `new account`, `link`, `accounts`, `checklist`, "
         "`pending`, `change officer`, `manager`, `close account`, `published`, `registry here`, "
-        "`strategist here`, `department`, `departments`, `synpunkter` and `help`."
+        "`strategist here`, `department`, `departments`, `synpunkter`, `connect`, `extract`, "
+        "`secret`, `evidence`, `archive`, `culling`, `hold`, `personal-data` and `help`."
     ),
     "link_usage": (
         'Write it like this: `link facebook "Hjo kommun" https://facebook.com/hjokommun` '

@@ -23,12 +23,22 @@ MESSAGES: dict[str, str] = {
         '- `avdelning här "Namn"` eller `avdelning "Namn" @namn`: vem som svarar på synpunkter; '
         "`avdelningar` visar dem.\n"
         "- `synpunkter`: synpunkter som väntar på registrering i Synpunkten.\n"
+        '- `anslut facebook "<konto>" <id> env:NAMN`: kommentarer kommer direkt från plattformen.\n'
+        '- `utdrag "<konto>" <från> <till>`: allt på kontot under perioden som PDF (utlämnande); '
+        '`sekretess "<konto>" <id> "<skäl>"` utesluter en uppgift ur utdraget.\n'
+        "- `bevispaket <diarienummer>`: en borttagen kommentars bevis som PDF för diariet.\n"
+        '- `arkivpaket "<konto>"`: halvårets paket till kommunarkivet.\n'
+        '- `gallring "<konto>"`: gallringsförslag att godkänna; `bevara "<konto>" <id> "<skäl>"` '
+        "undantar från gallring.\n"
+        "- `personuppgifter <id>`: allt som finns om en person (kanslienhetens kanal).\n"
         "- `hjälp`: den här texten."
     ),
     "unknown_command": (
         "Det kommandot känner jag inte igen. Jag kan: `nytt konto`, `koppla`, `konton`, "
         "`checklista`, `väntande`, `byt ansvarig`, `chef`, `avsluta konto`, `publicerat`, "
-        "`kansli här`, `strateg här`, `avdelning`, `avdelningar`, `synpunkter` och `hjälp`."
+        "`kansli här`, `strateg här`, `avdelning`, `avdelningar`, `synpunkter`, `anslut`, "
+        "`utdrag`, `sekretess`, `bevispaket`, `arkivpaket`, `gallring`, `bevara`, "
+        "`personuppgifter` och `hjälp`."
     ),
     "link_usage": (
         'Skriv så här: `koppla facebook "Hjo kommun" https://facebook.com/hjokommun` '
