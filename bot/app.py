@@ -29,15 +29,12 @@ from platforms.youtube import YouTubeComments, read_threads
 from routine.screening import load_word_lists
 from scheduler.jobs import JobContext, schedules
 from scheduler.runner import ModbotScheduler
-from services.archive_package import ArchivePackages
 from services.burst import Burst
 from services.capture import ScreenshotWorker
 from services.culling import Cullings
 from services.directory import PeopleDirectory
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
-from services.evidence_package import EvidencePackages
-from services.evidence_package_pdf import render_package
 from services.inbound import EventProcessor, InboundQueue
 from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
@@ -45,8 +42,7 @@ from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.personal_data import PersonalData
 from services.platform_removal import PlatformRemoval
-from services.printout import Printouts
-from services.printout_pdf import render_printout
+from services.record_makers import record_makers
 from services.registration import NewAccountDialog
 from services.registry import Registry
 from services.reminders import DeadlineReminders
@@ -107,11 +103,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     notifier = TeamsNotifier(settings.language, checklist_context)
     registry = Registry(notifier, municipality)
     files = EvidenceFiles(settings.evidence_dir)
-    printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
-    packages = EvidencePackages(files, settings.evidence_dir / "bevispaket", render_package)
-    archives = ArchivePackages(
-        settings.evidence_dir / "arkivpaket", printouts, packages, files, settings.municipality.name
-    )
+    makers = record_makers(files, municipality.name)
     burst = Burst()
     screenshots = ScreenshotWorker(database, files, views, notifier, clock, burst.quiet)
     word_lists = load_word_lists(settings.screening_wordlists)
@@ -174,9 +166,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 connector=connector,
                 clock=clock,
                 max_attachment_bytes=settings.max_attachment_mb * 1024 * 1024,
-                printouts=printouts,
-                evidence_packages=packages,
-                archives=archives,
+                records=makers,
                 cullings=Cullings(settings.culling_months),
                 personal_data=personal_data,
                 signer=signer,
@@ -267,9 +257,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", health)
     app.router.add_routes(flag_routes(intake, settings.api_key.get_secret_value()))
-    app.router.add_routes(evidence_routes(database, files, packages, signer, clock))
+    app.router.add_routes(evidence_routes(database, files, makers.evidence_packages, signer, clock))
     app.router.add_routes(
-        printout_routes(database, printouts, archives, personal_data, signer, clock)
+        printout_routes(database, makers.printouts, makers.archives, personal_data, signer, clock)
     )
     app.router.add_routes(synpunkt_routes(database, views, signer, clock))
     app.router.add_routes(public_list_routes(database, municipality, clock))

@@ -4,6 +4,7 @@ import argparse
 import getpass
 import logging
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,13 +23,9 @@ from routine.halfyear import Duty, archived_span, current_period
 from routine.records import period
 from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
-from services.archive_package import ArchivePackages
 from services.evidence import EvidenceFiles
-from services.evidence_package import EvidencePackages
-from services.evidence_package_pdf import render_package
 from services.integrity import verify
-from services.printout import Printouts
-from services.printout_pdf import render_printout
+from services.record_makers import RecordMakers, record_makers
 from storage.accounts import list_accounts, name_key
 from storage.db import Database, make_engine
 from storage.migrations import migrate
@@ -153,55 +150,57 @@ def _print_integrity(settings: Settings) -> int:
     return 1 if report.findings else 0
 
 
-def _make_printout(settings: Settings, words: list[str], platform: str | None) -> int:
-    """`modbot utdrag "Hjo kommun" 2026-11-01 2026-11-30`: the same printout as in Teams,
-    recorded the same way, made by whoever runs the command."""
-    language = settings.language
-    if len(words) != 3:
-        print(t(language, "printout_usage"), file=sys.stderr)
-        return 2
-    name, first, last = words
+Work = Callable[[Session, RecordMakers], list[str]]
+
+
+def _recorded(settings: Settings, work: Work) -> int:
+    """Runs one section-4 command against the database, recorded as in Teams; prints what it
+    made, or the refusal."""
     database = Database(make_engine(settings.database_url))
     migrate(database.engine)
-    actor = _cli_actor()
-    printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
+    makers = record_makers(EvidenceFiles(settings.evidence_dir), settings.municipality.name)
     try:
-        first_day, last_day = period(first, last)
         with database.session() as session:
-            account = _account_named(session, name, platform)
-            made = printouts.make(session, account, first_day, last_day, actor, datetime.now(UTC))
+            lines = work(session, makers)
     except RoutineError as refusal:
-        print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
+        print(f"modbot: {t(settings.language, refusal.key, **refusal.params)}", file=sys.stderr)
         return 2
     finally:
         database.engine.dispose()
-    print(made.file)
-    print(f"SHA-256 {made.sha256}; {made.items} poster, {made.redacted} uteslutna")
+    print("\n".join(lines))
     return 0
+
+
+def _make_printout(settings: Settings, words: list[str], platform: str | None) -> int:
+    """`modbot utdrag "Hjo kommun" 2026-11-01 2026-11-30`: the same printout as in Teams,
+    recorded the same way, made by whoever runs the command."""
+    if len(words) != 3:
+        print(t(settings.language, "printout_usage"), file=sys.stderr)
+        return 2
+
+    def work(session: Session, makers: RecordMakers) -> list[str]:
+        first, last = period(words[1], words[2])
+        account = _account_named(session, words[0], platform)
+        made = makers.printouts.make(session, account, first, last, _cli_actor(), _now())
+        return [
+            str(made.file),
+            f"SHA-256 {made.sha256}; {made.items} poster, {made.redacted} uteslutna",
+        ]
+
+    return _recorded(settings, work)
 
 
 def _make_evidence_package(settings: Settings, words: list[str]) -> int:
     """`modbot bevispaket SM-2026-0001`: the package as in Teams, made by whoever runs it."""
-    language = settings.language
     if len(words) != 1:
-        print(t(language, "package_usage"), file=sys.stderr)
+        print(t(settings.language, "package_usage"), file=sys.stderr)
         return 2
-    database = Database(make_engine(settings.database_url))
-    migrate(database.engine)
-    packages = EvidencePackages(
-        EvidenceFiles(settings.evidence_dir), settings.evidence_dir / "bevispaket", render_package
-    )
-    try:
-        with database.session() as session:
-            made = packages.make(session, words[0], _cli_actor(), datetime.now(UTC))
-    except RoutineError as refusal:
-        print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
-        return 2
-    finally:
-        database.engine.dispose()
-    print(made.file)
-    print(f"SHA-256 {made.sha256}")
-    return 0
+
+    def work(session: Session, makers: RecordMakers) -> list[str]:
+        made = makers.evidence_packages.make(session, words[0], _cli_actor(), _now())
+        return [str(made.file), f"SHA-256 {made.sha256}"]
+
+    return _recorded(settings, work)
 
 
 def _make_archive_package(
@@ -218,35 +217,22 @@ def _make_archive_package(
         if not page.startswith(b"%PDF-"):
             print(t(language, "archive_start_page_not_pdf", path=start_page), file=sys.stderr)
             return 2
-    database = Database(make_engine(settings.database_url))
-    migrate(database.engine)
-    files = EvidenceFiles(settings.evidence_dir)
-    printouts = Printouts(settings.evidence_dir / "utdrag", render_printout)
-    archives = ArchivePackages(
-        settings.evidence_dir / "arkivpaket",
-        printouts,
-        EvidencePackages(files, settings.evidence_dir / "bevispaket", render_package),
-        files,
-        settings.municipality.name,
-    )
-    now = datetime.now(UTC)
-    try:
+
+    def work(session: Session, makers: RecordMakers) -> list[str]:
+        now = _now()
         if len(words) == 3:
             first, last = period(words[1], words[2])
         else:
             dates = settings.half_year_dates[Duty.ARCHIVE]
             first, last = archived_span(current_period(now, dates), dates)
-        with database.session() as session:
-            account = _account_named(session, words[0], platform)
-            made = archives.make(session, account, first, last, _cli_actor(), now, page)
-    except RoutineError as refusal:
-        print(f"modbot: {t(language, refusal.key, **refusal.params)}", file=sys.stderr)
-        return 2
-    finally:
-        database.engine.dispose()
-    print(made.file)
-    print(f"SHA-256 {made.sha256}; {made.payload_files} filer, {made.payload_bytes} byte")
-    return 0
+        account = _account_named(session, words[0], platform)
+        made = makers.archives.make(session, account, first, last, _cli_actor(), now, page)
+        return [
+            str(made.file),
+            f"SHA-256 {made.sha256}; {made.payload_files} filer, {made.payload_bytes} byte",
+        ]
+
+    return _recorded(settings, work)
 
 
 def _account_named(session: Session, name: str, platform: str | None) -> Account:
@@ -259,6 +245,10 @@ def _account_named(session: Session, name: str, platform: str | None) -> Account
     if len(matches) != 1:
         raise NoSuchAccount()
     return matches[0]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _cli_actor() -> Actor:

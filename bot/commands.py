@@ -239,7 +239,7 @@ def _printout(command: Command) -> str:
     first_day, last_day = period(first, last)
     runtime = command.runtime
     now = runtime.clock()
-    made = runtime.printouts.make(
+    made = runtime.records.printouts.make(
         command.session, account, first_day, last_day, command.turn.actor, now
     )
     until = now + runtime.link_ttl
@@ -281,7 +281,7 @@ def _archive_package(command: Command) -> str:
     if not words:
         return command.say("archive_usage")
     account = _one_account(command, words)
-    made = runtime.archives.make(
+    made = runtime.records.archives.make(
         command.session, account, first_day, last_day, command.turn.actor, now
     )
     until = now + runtime.link_ttl
@@ -384,7 +384,7 @@ def _evidence_package(command: Command) -> str:
         return command.say("package_usage")
     runtime = command.runtime
     now = runtime.clock()
-    made = runtime.evidence_packages.make(
+    made = runtime.records.evidence_packages.make(
         command.session, command.args[0], command.turn.actor, now, command.turn.channel_id or ""
     )
     until = now + runtime.link_ttl

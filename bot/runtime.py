@@ -7,17 +7,15 @@ from datetime import datetime, timedelta
 from bot.cards.checklist_card import ChecklistContext
 from bot.notify import TeamsNotifier
 from outbox.connector import BotConnector
-from services.archive_package import ArchivePackages
 from services.culling import Cullings
 from services.duties import HalfYearDuties
 from services.evidence import EvidenceFiles
-from services.evidence_package import EvidencePackages
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
 from services.personal_data import PersonalData
 from services.platform_removal import PlatformRemoval
-from services.printout import Printouts
+from services.record_makers import RecordMakers
 from services.registration import NewAccountDialog
 from services.registry import Registry
 from services.synpunkter import Synpunkter
@@ -42,9 +40,7 @@ class Runtime:
     connector: BotConnector
     clock: Callable[[], datetime]
     max_attachment_bytes: int
-    printouts: Printouts
-    evidence_packages: EvidencePackages
-    archives: ArchivePackages
+    records: RecordMakers
     cullings: Cullings
     personal_data: PersonalData
     signer: LinkSigner

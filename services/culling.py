@@ -14,12 +14,12 @@ from sqlmodel import Session, col, select
 from routine.culling import CATEGORY, Candidate, Protections, culling_age, cutoff, may_cull
 from routine.decisions import Actor
 from routine.errors import (
-    CommentNotFound,
     CullingAlreadyDecided,
     HoldReasonMissing,
     NoSuchCulling,
 )
 from services.access import ensure_may_act_for
+from services.comment_marks import mark_comment
 from storage import audit
 from storage.models import (
     Account,
@@ -172,41 +172,17 @@ class Cullings:
     ) -> LegalHold:
         """A legal hold on a comment, or on a post and with it its whole thread."""
         ensure_may_act_for(session, account, actor, channel)
-        assert account.id is not None
-        reason = " ".join(reason.split())
-        if len(reason) < 3:
-            raise HoldReasonMissing()
-        known = session.exec(
-            select(Comment.id).where(
-                Comment.account_id == account.id, Comment.platform_comment_id == comment_id
-            )
-        ).first()
-        if known is None:
-            raise CommentNotFound(comment_id=comment_id[:60])
-        hold = session.exec(
-            select(LegalHold).where(
-                LegalHold.account_id == account.id, LegalHold.platform_comment_id == comment_id
-            )
-        ).first() or LegalHold(
-            account_id=account.id,
-            platform_comment_id=comment_id,
-            reason=reason,
-            held_by_name=actor.name,
-            held_at=now,
-        )
-        hold.reason, hold.held_by_name, hold.held_at = reason[:300], actor.name, now
-        session.add(hold)
-        audit.record(
+        return mark_comment(
             session,
-            at=now,
-            actor=actor,
+            LegalHold,
+            account,
+            comment_id,
+            reason,
+            actor,
+            now,
+            missing_reason=HoldReasonMissing(),
             action="legal_hold",
-            account=account.name,
-            comment_id=comment_id,
-            reason=hold.reason,
         )
-        session.commit()
-        return hold
 
     def _open(
         self, session: Session, culling_id: int, actor: Actor, channel: str | None

@@ -13,8 +13,9 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from routine.decisions import Actor
-from routine.errors import CommentNotFound, SecrecyReasonMissing
+from routine.errors import SecrecyReasonMissing
 from routine.records import Item, in_thread_order, period_bounds, status_of
+from services.comment_marks import mark_comment
 from services.files import write_atomically
 from storage import audit
 from storage.models import (
@@ -166,49 +167,18 @@ def _earlier_texts(
 def mark_secret(
     session: Session, account: Account, comment_id: str, reason: str, actor: Actor, now: datetime
 ) -> SecrecyMark:
-    """Routine 4: the officer's judgement before release; it is recorded, never silent."""
-    assert account.id is not None
-    reason = " ".join(reason.split())
-    if len(reason) < 5:
-        raise SecrecyReasonMissing()
-    known = (
-        session.exec(
-            select(Comment.id).where(
-                Comment.account_id == account.id, Comment.platform_comment_id == comment_id
-            )
-        ).first()
-        or session.exec(
-            select(FlaggedCase.id).where(
-                FlaggedCase.account_id == account.id, FlaggedCase.platform_comment_id == comment_id
-            )
-        ).first()
-    )
-    if known is None:
-        raise CommentNotFound(comment_id=comment_id[:60])
-    mark = session.exec(
-        select(SecrecyMark).where(
-            SecrecyMark.account_id == account.id, SecrecyMark.platform_comment_id == comment_id
-        )
-    ).first() or SecrecyMark(
-        account_id=account.id,
-        platform_comment_id=comment_id,
-        reason=reason,
-        marked_by_name=actor.name,
-        marked_at=now,
-    )
-    mark.reason, mark.marked_by_name, mark.marked_at = reason[:300], actor.name, now
-    session.add(mark)
-    audit.record(
+    """Routine 4: the officer's judgement before release."""
+    return mark_comment(
         session,
-        at=now,
-        actor=actor,
+        SecrecyMark,
+        account,
+        comment_id,
+        reason,
+        actor,
+        now,
+        missing_reason=SecrecyReasonMissing(),
         action="marked_secret",
-        account=account.name,
-        comment_id=comment_id,
-        reason=mark.reason,
     )
-    session.commit()
-    return mark
 
 
 class Printouts:

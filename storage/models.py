@@ -417,8 +417,8 @@ class LegalHold(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", index=True)
     platform_comment_id: str = Field(max_length=200)
     reason: str = Field(max_length=300)
-    held_by_name: str = Field(max_length=200)
-    held_at: datetime = Field(sa_column=_moment())
+    marked_by_name: str = Field(max_length=200)
+    marked_at: datetime = Field(sa_column=_moment())
 
 
 class Culling(SQLModel, table=True):

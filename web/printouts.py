@@ -3,8 +3,9 @@ archive package or a data-subject export, only through the signed, expiring link
 in Teams to whoever asked for it."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
+from pathlib import Path
 
 from aiohttp import web
 
@@ -36,50 +37,44 @@ def printout_routes(
         number = request.match_info["id"]
         with database.session() as session:
             printout = session.get(Printout, int(number)) if number.isdigit() else None
-        if printout is None or not printouts.path_of(printout).is_file():
+        if printout is None:
             raise web.HTTPNotFound(text="Utdraget finns inte.")
-        return web.FileResponse(
-            printouts.path_of(printout),
-            headers={
-                "Content-Type": "application/pdf",
-                "Content-Disposition": f'attachment; filename="{printout.file_name}"',
-                "Cache-Control": "no-store",
-            },
-        )
+        return _attachment(printouts.path_of(printout), "application/pdf")
 
-    async def archive(request: web.Request) -> web.StreamResponse:
-        _checked(request)
-        name = request.match_info["name"]
-        if not _ARCHIVE_NAME.fullmatch(name) or not archives.path_of(name).is_file():
-            raise web.HTTPNotFound(text="Arkivpaketet finns inte.")
-        return web.FileResponse(
-            archives.path_of(name),
-            headers={
-                "Content-Type": "application/zip",
-                "Content-Disposition": f'attachment; filename="{name}"',
-                "Cache-Control": "no-store",
-            },
-        )
+    def named(folder: Callable[[str], Path], pattern: re.Pattern[str], kind: str) -> Handler:
+        async def serve(request: web.Request) -> web.StreamResponse:
+            _checked(request)
+            name = request.match_info["name"]
+            if not pattern.fullmatch(name):
+                raise web.HTTPNotFound(text="Filen finns inte.")
+            return _attachment(folder(name), kind)
 
-    async def export(request: web.Request) -> web.StreamResponse:
-        _checked(request)
-        name = request.match_info["name"]
-        if not _EXPORT_NAME.fullmatch(name) or not personal_data.path_of(name).is_file():
-            raise web.HTTPNotFound(text="Utdraget finns inte.")
-        return web.FileResponse(
-            personal_data.path_of(name),
-            headers={
-                "Content-Type": "application/json; charset=utf-8",
-                "Content-Disposition": f'attachment; filename="{name}"',
-                "Cache-Control": "private, no-store",
-            },
-        )
+        return serve
 
     return [
         web.get("/utdrag/{id}", download),
-        web.get("/arkivpaket/{name}", archive),
-        web.get("/personuppgifter/{name}", export),
+        web.get("/arkivpaket/{name}", named(archives.path_of, _ARCHIVE_NAME, "application/zip")),
+        web.get(
+            "/personuppgifter/{name}",
+            named(personal_data.path_of, _EXPORT_NAME, "application/json; charset=utf-8"),
+        ),
     ]
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _attachment(path: Path, content_type: str) -> web.StreamResponse:
+    if not path.is_file():
+        raise web.HTTPNotFound(text="Filen finns inte.")
+    return web.FileResponse(
+        path,
+        headers={
+            "Content-Type": content_type,
+            "Content-Disposition": f'attachment; filename="{path.name}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
 
 
 _ARCHIVE_NAME = re.compile(r"arkivpaket-[a-z]+-\d+-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.zip")
