@@ -575,6 +575,27 @@ COMMANDS: dict[str, Handler] = {
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
+DOCUMENT_COMMANDS = frozenset(
+    {
+        "utdrag",
+        "extract",
+        "bevispaket",
+        "evidence",
+        "arkivpaket",
+        "archive",
+        "personuppgifter",
+        "personal-data",
+    }
+)
+"""Commands that only read records and write a file: safe to run away from the event loop
+(they queue no Teams messages)."""
+
+
+def makes_a_document(text: str) -> bool:
+    words = text.translate(_QUOTES).split(maxsplit=1)
+    return bool(words) and words[0].casefold() in DOCUMENT_COMMANDS
+
+
 def run_command(runtime: Runtime, session: Session, turn: Turn, text: str) -> str:
     """The reply to a command; anything unknown or malformed gets a short help text."""
     try:

@@ -4,6 +4,7 @@ Every reply goes through the outbox; only the answer to a card press is returned
 since Teams shows the updated card from the invoke response.
 """
 
+import asyncio
 import logging
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
@@ -11,7 +12,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from bot.actions import read_action
 from bot.card_actions import CardActions, message_response
-from bot.commands import run_command
+from bot.commands import makes_a_document, run_command
 from bot.dialogs.new_account import continue_dialog
 from bot.evidence_upload import attach_evidence, has_files
 from bot.runtime import Runtime
@@ -44,9 +45,19 @@ class ModBot(ActivityHandler):
             if answered is not None:
                 text = answered
             else:
-                with self._runtime.database.session() as session:
-                    text = run_command(self._runtime, session, turn, said)
+                text = await self._command(turn, said)
         self.reply(activity, turn, text)
+
+    async def _command(self, turn: Turn, said: str) -> str:
+        """Documents take seconds to render: those commands run in a worker thread, so the
+        bot answers webhooks and other users meanwhile."""
+        if makes_a_document(said):
+            return await asyncio.to_thread(self._run_command, turn, said)
+        return self._run_command(turn, said)
+
+    def _run_command(self, turn: Turn, said: str) -> str:
+        with self._runtime.database.session() as session:
+            return run_command(self._runtime, session, turn, said)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

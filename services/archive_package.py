@@ -77,13 +77,15 @@ class ArchivePackages:
         if start_page is not None:
             (data / START_PAGE).write_bytes(start_page)
         index = self._evidence(session, account, first, last, actor, now, data)
+        head = audit.latest_hash(session)
+        session.commit()  # every transaction holds SQLite's write lock: not while packing
         (data / "bevisforteckning.csv").write_text(index, encoding="utf-8")
         payload = sorted(path for path in data.rglob("*") if path.is_file())
         manifest = "".join(f"{_sha256(path)}  {_bag_path(bag, path)}\n" for path in payload)
         size = sum(path.stat().st_size for path in payload)
         (bag / "bagit.txt").write_text(BAGIT, encoding="utf-8")
         (bag / "bag-info.txt").write_text(
-            self._info(session, account, first, last, now, len(payload), size, start_page),
+            self._info(account, first, last, now, len(payload), size, start_page, head),
             encoding="utf-8",
         )
         (bag / "manifest-sha256.txt").write_text(manifest, encoding="utf-8")
@@ -171,7 +173,6 @@ class ArchivePackages:
 
     def _info(
         self,
-        session: Session,
         account: Account,
         first: date,
         last: date,
@@ -179,6 +180,7 @@ class ArchivePackages:
         count: int,
         size: int,
         start_page: bytes | None,
+        head: str,
     ) -> str:
         fields = [
             ("Source-Organization", self._organisation),
@@ -193,7 +195,7 @@ class ArchivePackages:
             ("Konto", f"{account.platform} {account.name}"),
             ("Period", f"{first} – {last}"),
             ("Startsida", START_PAGE if start_page else "lämnas av ansvarig tjänsteperson"),
-            ("Granskningskedjans-senaste-hash", audit.latest_hash(session)),
+            ("Granskningskedjans-senaste-hash", head),
         ]
         return "".join(f"{label}: {' '.join(value.split())}\n" for label, value in fields)
 

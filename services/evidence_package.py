@@ -101,7 +101,9 @@ class EvidencePackages:
         folder: Path,
     ) -> MadePackage:
         assert case.id is not None and decision.diarium_number is not None
-        saved = [self._read(evidence) for evidence in evidence_for_case(session, case.id)]
+        evidence = evidence_for_case(session, case.id)
+        session.commit()  # every transaction holds SQLite's write lock: not while rendering
+        saved = [self._read(item) for item in evidence]
         data = self._render(PackageContent(account, case, decision, saved, actor.name, now))
         digest = hashlib.sha256(data).hexdigest()
         target = folder / file_name(decision.diarium_number)

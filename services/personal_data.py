@@ -135,6 +135,7 @@ class PersonalData:
 
     def export(self, session: Session, author_id: str, actor: Actor, now: datetime) -> MadeExport:
         found = self.about(session, author_id)
+        session.commit()  # every transaction holds SQLite's write lock: not while writing
         data = json.dumps(found, ensure_ascii=False, indent=2).encode()
         digest = hashlib.sha256(data).hexdigest()
         target = self._folder / f"{found['pseudonym']}-{digest[:12]}.json"

@@ -199,6 +199,7 @@ class Printouts:
     ) -> MadePrintout:
         assert account.id is not None
         items = collect(session, account, first, last, for_archive=for_archive)
+        session.commit()  # every transaction holds SQLite's write lock: not while rendering
         content = PrintoutContent(account, first, last, items, actor.name, now, for_archive)
         data = self._render(content)
         digest = hashlib.sha256(data).hexdigest()
