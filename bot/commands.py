@@ -576,16 +576,9 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 
 
 DOCUMENT_COMMANDS = frozenset(
-    {
-        "utdrag",
-        "extract",
-        "bevispaket",
-        "evidence",
-        "arkivpaket",
-        "archive",
-        "personuppgifter",
-        "personal-data",
-    }
+    name
+    for name, handler in COMMANDS.items()
+    if handler in (_printout, _evidence_package, _archive_package, _personal_data)
 )
 """Commands that only read records and write a file: safe to run away from the event loop
 (they queue no Teams messages)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.commands import makes_a_document
 from storage.models import AuditEvent, Printout
 from tests.conftest import RunningBot
 from tests.e2e.platform_helpers import PAGE, rows
@@ -82,3 +83,9 @@ async def test_the_cli_makes_the_same_printout(
     path = Path(capsys.readouterr().out.splitlines()[0])
     assert "Borttagen av kommunen – SM-2026-0001" in text_of(path.read_bytes())
     assert len(rows(bot, Printout)) == 1
+
+
+def test_documents_are_made_away_from_the_event_loop() -> None:
+    assert makes_a_document("utdrag “Hjo kommun” 2026-11-01 2026-11-30")
+    assert makes_a_document('ARKIVPAKET "Hjo kommun"')
+    assert not makes_a_document("gallring godkänn 1") and not makes_a_document("")
