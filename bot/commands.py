@@ -3,6 +3,7 @@
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -35,6 +36,11 @@ class Command:
 
     def say(self, key: str, **params: object) -> str:
         return t(self.turn.language, key, **params)
+
+    def download(self, path: str, now: datetime) -> dict[str, object]:
+        """A signed, expiring link to a document the command made: `url` and `until`."""
+        until = now + self.runtime.link_ttl
+        return {"url": self.runtime.signer.url(path, until), "until": until}
 
 
 Handler = Callable[[Command], str]
@@ -242,7 +248,6 @@ def _printout(command: Command) -> str:
     made = runtime.records.printouts.make(
         command.session, account, first_day, last_day, command.turn.actor, now
     )
-    until = now + runtime.link_ttl
     return command.say(
         "printout_ready",
         account=account.name,
@@ -250,8 +255,7 @@ def _printout(command: Command) -> str:
         last=last_day,
         count=made.items,
         redacted=made.redacted,
-        url=runtime.signer.url(f"/utdrag/{made.id}", until),
-        until=until,
+        **command.download(f"/utdrag/{made.id}", now),
     )
 
 
@@ -284,15 +288,13 @@ def _archive_package(command: Command) -> str:
     made = runtime.records.archives.make(
         command.session, account, first_day, last_day, command.turn.actor, now
     )
-    until = now + runtime.link_ttl
     return command.say(
         "archive_ready",
         account=account.name,
         first=first_day,
         last=last_day,
         files=made.payload_files,
-        url=runtime.signer.url(f"/arkivpaket/{made.file.name}", until),
-        until=until,
+        **command.download(f"/arkivpaket/{made.file.name}", now),
         sha256=made.sha256,
     )
 
@@ -367,14 +369,12 @@ def _personal_data(command: Command) -> str:
         raise NotKansliRequest()
     now = runtime.clock()
     made = runtime.personal_data.export(session, command.args[0], command.turn.actor, now)
-    until = now + runtime.link_ttl
     return command.say(
         "personal_data_ready",
         author=command.args[0],
         comments=made.comments,
         cases=made.cases,
-        url=runtime.signer.url(f"/personuppgifter/{made.file.name}", until),
-        until=until,
+        **command.download(f"/personuppgifter/{made.file.name}", now),
     )
 
 
@@ -387,13 +387,11 @@ def _evidence_package(command: Command) -> str:
     made = runtime.records.evidence_packages.make(
         command.session, command.args[0], command.turn.actor, now, command.turn.channel_id or ""
     )
-    until = now + runtime.link_ttl
     return command.say(
         "package_ready",
         number=made.diarium_number,
         case=made.case_id,
-        url=runtime.signer.url(f"/evidence/{made.case_id}/bevispaket", until),
-        until=until,
+        **command.download(f"/evidence/{made.case_id}/bevispaket", now),
         sha256=made.sha256,
     )
 

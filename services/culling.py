@@ -7,6 +7,7 @@ texts, and turns the proposal into the culling record."""
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -126,21 +127,18 @@ class Cullings:
         proposal.culled_count = len(ids)
         proposal.approved_by_name = actor.name
         proposal.approved_at = now
-        proposal.pending_ids = "[]"
-        session.add(proposal)
-        audit.record(
+        _decided(
             session,
-            at=now,
-            actor=actor,
-            action="culled",
-            account=account.name,
-            culling=culling_id,
+            proposal,
+            account,
+            actor,
+            now,
+            "culled",
             category=proposal.category,
             count=len(ids),
             first_written_at=proposal.first_written_at,
             last_written_at=proposal.last_written_at,
         )
-        session.commit()
         return _view(proposal, account, len(ids), self.months_for(account))
 
     def cancel(
@@ -148,17 +146,7 @@ class Cullings:
     ) -> None:
         proposal, account = self._open(session, culling_id, actor, channel)
         proposal.cancelled_at = now
-        proposal.pending_ids = "[]"
-        session.add(proposal)
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            action="culling_cancelled",
-            account=account.name,
-            culling=culling_id,
-        )
-        session.commit()
+        _decided(session, proposal, account, actor, now, "culling_cancelled")
 
     def hold(
         self,
@@ -196,6 +184,30 @@ class Cullings:
         if proposal.approved_at is not None or proposal.cancelled_at is not None:
             raise CullingAlreadyDecided(number=culling_id)
         return proposal, account
+
+
+def _decided(
+    session: Session,
+    proposal: Culling,
+    account: Account,
+    actor: Actor,
+    now: datetime,
+    action: str,
+    **detail: Any,
+) -> None:
+    """Once decided, the proposal keeps no pointer to what it listed."""
+    proposal.pending_ids = "[]"
+    session.add(proposal)
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action=action,
+        account=account.name,
+        culling=proposal.id,
+        **detail,
+    )
+    session.commit()
 
 
 def _cullable(session: Session, account: Account, older_than: datetime) -> list[Comment]:

@@ -14,6 +14,7 @@ from storage.cases import get_decision
 from storage.db import Database
 from storage.evidence import evidence_for_case, get_evidence
 from texts import moment, t
+from web.signed import require_signed
 
 
 def evidence_routes(
@@ -24,11 +25,12 @@ def evidence_routes(
     clock: Callable[[], datetime],
 ) -> list[web.RouteDef]:
     def _checked(request: web.Request) -> None:
-        query = request.query
-        if not signer.valid(request.path, query.get("exp"), query.get("sig"), clock()):
-            raise web.HTTPForbidden(
-                text="Länken är ogiltig eller har gått ut. Öppna ärendets kort för en ny länk.",
-            )
+        require_signed(
+            request,
+            signer,
+            clock(),
+            "Länken är ogiltig eller har gått ut. Öppna ärendets kort för en ny länk.",
+        )
 
     def _number(request: web.Request, name: str) -> int:
         value = request.match_info[name]

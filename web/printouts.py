@@ -15,6 +15,7 @@ from services.personal_data import PersonalData
 from services.printout import Printouts
 from storage.db import Database
 from storage.models import Printout
+from web.signed import require_signed
 
 
 def printout_routes(
@@ -26,11 +27,9 @@ def printout_routes(
     clock: Callable[[], datetime],
 ) -> list[web.RouteDef]:
     def _checked(request: web.Request) -> None:
-        query = request.query
-        if not signer.valid(request.path, query.get("exp"), query.get("sig"), clock()):
-            raise web.HTTPForbidden(
-                text="Länken är ogiltig eller har gått ut. Be om en ny i Teams."
-            )
+        require_signed(
+            request, signer, clock(), "Länken är ogiltig eller har gått ut. Be om en ny i Teams."
+        )
 
     async def download(request: web.Request) -> web.StreamResponse:
         _checked(request)

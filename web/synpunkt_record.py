@@ -13,6 +13,7 @@ from storage.audit import events_for_case
 from storage.db import Database
 from texts import moment
 from web.page import escape, html_page
+from web.signed import require_signed
 
 _STEPS = {
     "case_opened": "Kommentaren flaggad och sparad",
@@ -31,10 +32,7 @@ def synpunkt_routes(
     database: Database, views: CaseViews, signer: LinkSigner, clock: Callable[[], datetime]
 ) -> list[web.RouteDef]:
     async def record(request: web.Request) -> web.Response:
-        if not signer.valid(
-            request.path, request.query.get("exp"), request.query.get("sig"), clock()
-        ):
-            raise web.HTTPForbidden(text="Länken är ogiltig eller har gått ut.")
+        require_signed(request, signer, clock(), "Länken är ogiltig eller har gått ut.")
         case_id = request.match_info["case"]
         if not case_id.isdigit():
             raise web.HTTPNotFound(text="Finns inte.")
