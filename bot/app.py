@@ -40,6 +40,7 @@ from services.intake_queue import IntakeQueue
 from services.links import LinkSigner
 from services.moderation import Moderation
 from services.monitoring import Monitoring
+from services.parking import ParkedNotices
 from services.personal_data import PersonalData
 from services.platform_removal import PlatformRemoval
 from services.record_makers import record_makers
@@ -102,6 +103,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     checklist_context = ChecklistContext(municipality, settings.routine_link)
     notifier = TeamsNotifier(settings.language, checklist_context)
     registry = Registry(notifier, municipality)
+    parked_notices = ParkedNotices(notifier)
     files = EvidenceFiles(settings.evidence_dir)
     makers = record_makers(files, municipality.name)
     burst = Burst()
@@ -141,6 +143,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 clock,
                 pacing=settings.outbox_pacing,
                 retry_base_seconds=settings.outbox_retry_base_seconds,
+                on_parked=parked_notices.outbox,
             )
             runtime = Runtime(
                 database=database,
@@ -224,7 +227,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             await outbox.stop()
             if mails is not None:
                 await mails.stop()
-        database.engine.dispose()
+        database.dispose()
 
     async def messages(request: web.Request) -> web.StreamResponse:
         """CloudAdapter.process would re-serialise the invoke body with msrest, which fails for

@@ -139,7 +139,7 @@ def _print_integrity(settings: Settings) -> int:
     migrate(database.engine)
     with database.session() as session:
         report = verify(session, EvidenceFiles(settings.evidence_dir))
-    database.engine.dispose()
+    database.dispose()
     language = settings.language
     for finding in report.findings:
         case = t(language, "verify_case", case=finding.case_id) if finding.case_id else ""
@@ -166,7 +166,7 @@ def _recorded(settings: Settings, work: Work) -> int:
         print(f"modbot: {t(settings.language, refusal.key, **refusal.params)}", file=sys.stderr)
         return 2
     finally:
-        database.engine.dispose()
+        database.dispose()
     print("\n".join(lines))
     return 0
 

@@ -64,6 +64,11 @@ class TeamsNotifier(ReminderMessages):
             session, account, manager, "person", "officer_gone", now, officer=officer.name
         )
 
+    def work_parked(
+        self, session: Session, conversation_id: str, key: str, now: datetime, **params: object
+    ) -> None:
+        self._post_text(session, conversation_id, t(self._language, key, **params), [], now)
+
     def case_ready(self, session: Session, case: CaseView, now: datetime) -> None:
         self._post_card(session, case, case.channel_conversation_id, MODERATOR, now)
 

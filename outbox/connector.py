@@ -12,10 +12,18 @@ _TRANSIENT_STATUSES = {401, 408, 409, 412, 425, 429, 500, 502, 503, 504}
 
 
 class ConnectorError(Exception):
-    def __init__(self, message: str, *, transient: bool, retry_after: float | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        transient: bool,
+        retry_after: float | None = None,
+        status: int | None = None,
+    ):
         super().__init__(message)
         self.transient = transient
         self.retry_after = retry_after
+        self.status = status
 
 
 class BotConnector:
@@ -70,6 +78,7 @@ class BotConnector:
                     f"{method} answered {response.status}: {text}",
                     transient=response.status in _TRANSIENT_STATUSES,
                     retry_after=_retry_after(response.headers.get("Retry-After")),
+                    status=response.status,
                 )
         except aiohttp.ClientError as error:
             raise ConnectorError(f"{method} failed: {error}", transient=True) from error

@@ -1,66 +1,48 @@
-"""Drains the outbox: one lane per conversation, in order, paced, retried, never dropped.
+"""Drains the outbox: one lane per conversation, in order, paced, retried, never doubled.
 
-Order matters within a conversation (a card before its update), so a lane stops at a message
-that must be retried and goes on only once it is sent. Lanes of different conversations run
-side by side. Pacing keeps each conversation within Teams' published limits (7 messages per
-second, 60 per 30 seconds), so a burst becomes a queue instead of a storm of 429s.
+A lane belongs to one process at a time (storage.outbox): it sends what a person waits on
+first, then the queued cards, each kind in order, within Teams' limits (outbox.pacing). A
+failing message is retried with back-off and, after MAX_ATTEMPTS, parked so that it no
+longer holds the lane. Lanes of different conversations run side by side; all database work
+runs in worker threads, so a locked database never stops the event loop.
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import random
-import time
 import uuid
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from enum import Enum
+from functools import partial
+from typing import TypeVar
+
+from sqlmodel import Session
 
 from outbox.connector import BotConnector, ConnectorError
+from outbox.pacing import PER_CONVERSATION, PER_TENANT, Pacer, Window
+from services.parking import RetryPolicy, note_failure
 from storage import outbox as queue
+from storage import parked
 from storage.cards import get_card
-from storage.db import Database
-from storage.models import OutboxMessage
+from storage.db import Database, call_on_loop
+from storage.models import OutboxMessage, ParkedWork
 
 log = logging.getLogger(__name__)
 
-PER_SECOND = 7
-PER_30_SECONDS = 60
 MAX_DELAY_SECONDS = 300.0
-BATCH = 50
+MAX_ATTEMPTS = 15
+"""About 40 minutes of retries with back-off before a message is parked."""
 SWEEP_SECONDS = 1.0
-CLAIM_HOLD = timedelta(seconds=60)
+HEARTBEAT_SECONDS = 1.0
+HOLD = timedelta(seconds=4)
+"""A lane or claim not renewed for this long belongs to a dead process: taken over within
+HOLD + SWEEP_SECONDS."""
+THROTTLED = 429
 
-
-class Step(Enum):
-    """What a lane does after one message."""
-
-    NEXT = "next"
-    REFETCH = "refetch"
-    """A retry was scheduled: read the queue again, the head waits for its time."""
-    LEAVE = "leave"
-    """Another process holds the head of this conversation: leave it the lane."""
-
-
-class Pacer:
-    """Sliding windows of send times for one conversation."""
-
-    def __init__(self) -> None:
-        self._sent: deque[float] = deque()
-
-    def wait_time(self, now: float) -> float:
-        while self._sent and now - self._sent[0] >= 30:
-            self._sent.popleft()
-        waits = [0.0]
-        if len(self._sent) >= PER_30_SECONDS:
-            waits.append(self._sent[-PER_30_SECONDS] + 30 - now)
-        if len(self._sent) >= PER_SECOND:
-            waits.append(self._sent[-PER_SECOND] + 1 - now)
-        return max(waits)
-
-    def sent(self, now: float) -> None:
-        self._sent.append(now)
+OnParked = Callable[[Session, OutboxMessage, ParkedWork], None]
+T = TypeVar("T")
 
 
 class Outbox:
@@ -72,97 +54,156 @@ class Outbox:
         *,
         pacing: bool = True,
         retry_base_seconds: float = 1.0,
+        conversation_limits: tuple[Window, ...] = PER_CONVERSATION,
+        tenant_limits: tuple[Window, ...] = PER_TENANT,
+        on_parked: OnParked | None = None,
     ) -> None:
         self._database = database
         self._connector = connector
         self._clock = clock
         self._pacing = pacing
-        self._retry_base = retry_base_seconds
+        self._limits = conversation_limits
+        self._tenant = Pacer(tenant_limits)
+        self._on_parked = on_parked
+        self._retries = RetryPolicy(MAX_ATTEMPTS, retry_base_seconds, MAX_DELAY_SECONDS)
         self._lanes: dict[str, asyncio.Task[None]] = {}
+        self._wakes: dict[str, asyncio.Event] = {}
         self._pacers: dict[str, Pacer] = {}
-        self._sweeper: asyncio.Task[None] | None = None
-        self._owner = uuid.uuid4().hex
+        self._background: list[asyncio.Task[None]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.owner = uuid.uuid4().hex
         database.on_commit(queue.TOPIC, self.wake)
 
     def start(self) -> None:
-        self._sweeper = asyncio.create_task(self._sweep(), name="outbox-sweeper")
+        self._loop = asyncio.get_running_loop()
+        self._background = [
+            asyncio.create_task(self._every(SWEEP_SECONDS, self._sweep), name="outbox-sweep"),
+            asyncio.create_task(
+                self._every(HEARTBEAT_SECONDS, self._heartbeat), name="outbox-heartbeat"
+            ),
+        ]
 
     async def stop(self) -> None:
-        tasks = [*self._lanes.values(), *([self._sweeper] if self._sweeper else [])]
+        tasks = [*self._lanes.values(), *self._background]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         self._lanes.clear()
-        with self._database.session() as session:
-            queue.release(session, self._owner)
-            session.commit()
+        await self._in_session(lambda session: queue.leave_all(session, self.owner))
 
     def wake(self, conversations: set[str]) -> None:
+        """After a commit that queued messages, whichever thread committed."""
+        call_on_loop(self._loop, self._wake_lanes, conversations)
+
+    def _wake_lanes(self, conversations: set[str]) -> None:
         for conversation_id in conversations:
+            self._wakes.setdefault(conversation_id, asyncio.Event()).set()
             lane = self._lanes.get(conversation_id)
             if lane is None or lane.done():
                 self._lanes[conversation_id] = asyncio.create_task(
                     self._drain(conversation_id), name=f"outbox:{conversation_id[:40]}"
                 )
 
-    async def _sweep(self) -> None:
-        """Picks up what was queued before a restart or by another process."""
+    async def _every(self, seconds: float, step: Callable[[], Awaitable[None]]) -> None:
         while True:
             try:
-                with self._database.session() as session:
-                    self.wake(set(queue.conversations_with_pending(session)))
+                await step()
             except Exception:
-                log.exception("outbox sweep failed")
-            await asyncio.sleep(SWEEP_SECONDS)
+                log.exception("outbox %s failed; trying again", getattr(step, "__name__", step))
+            await asyncio.sleep(seconds)
+
+    async def _sweep(self) -> None:
+        """Picks up what was queued before a restart, by another process, or by a dead one."""
+        pending = await self._reading(queue.conversations_with_pending)
+        self._wake_lanes(set(pending))
+
+    async def _heartbeat(self) -> None:
+        now = self._clock()
+        await self._in_session(lambda session: queue.renew(session, self.owner, now, HOLD))
 
     async def _drain(self, conversation_id: str) -> None:
+        taken = await self._in_session(
+            lambda session: queue.take_lane(
+                session, conversation_id, self.owner, self._clock(), HOLD
+            )
+        )
+        if not taken:
+            return
         try:
-            while True:
-                with self._database.session() as session:
-                    batch = queue.pending_in_conversation(session, conversation_id, BATCH)
-                if not batch:
-                    return
-                wait = (batch[0].next_attempt_at - self._clock()).total_seconds()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                    continue
-                held = self._claim(batch)
-                for message in batch:
-                    step = (
-                        await self._deliver_in_turn(message) if message.id in held else Step.LEAVE
-                    )
-                    if step is Step.LEAVE:
-                        return
-                    if step is Step.REFETCH:
-                        break
+            pacer = await self._pacer(conversation_id)
+            await self._send_in_turn(conversation_id, pacer)
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("outbox lane %s stopped; the sweeper restarts it", conversation_id)
+        else:
+            await self._in_session(
+                lambda session: queue.leave_lane(session, conversation_id, self.owner)
+            )
 
-    async def _deliver_in_turn(self, message: OutboxMessage) -> Step:
-        """Claims are only taken on due messages, and only the pacing (under 30 s, less than a
-        claim's hold) is waited for while holding them."""
-        if message.next_attempt_at > self._clock():
-            return Step.REFETCH
-        if self._pacing:
-            pacer = self._pacers.setdefault(message.conversation_id, Pacer())
-            wait = pacer.wait_time(time.monotonic())
+    async def _send_in_turn(self, conversation_id: str, pacer: Pacer) -> None:
+        wake = self._wakes.setdefault(conversation_id, asyncio.Event())
+        while True:
+            wake.clear()
+            now = self._clock()
+            upcoming = await self._reading(
+                partial(queue.next_message, conversation_id=conversation_id, now=now)
+            )
+            message = upcoming.message
+            if message is None:
+                if upcoming.wait_until is None:
+                    return
+                await _until(wake, (upcoming.wait_until - now).total_seconds())
+                continue
+            wait = self._pace_wait(pacer)
             if wait > 0:
-                await asyncio.sleep(wait)
-            pacer.sent(time.monotonic())
-        try:
-            activity_id = await self._deliver(message)
-        except ConnectorError as error:
-            return self._failed(message, error)
-        self._sent(message, activity_id)
-        return Step.NEXT
+                await _until(wake, wait)
+                continue
+            if not await self._claim(message):
+                return
+            moment = self._clock().timestamp()
+            pacer.sent(moment)
+            self._tenant.sent(moment)
+            try:
+                activity_id = await self._deliver(message)
+            except ConnectorError as error:
+                await self._failed(message, error, pacer)
+                continue
+            sent = partial(queue.mark_sent, message=message, activity_id=activity_id)
+            await self._in_session(partial(sent, now=self._clock()))
+
+    def _pace_wait(self, pacer: Pacer) -> float:
+        """Without pacing (benchmarks), only a 429's pause is kept."""
+        now = self._clock().timestamp()
+        if not self._pacing:
+            return pacer.pause_left(now)
+        return max(pacer.wait_time(now), self._tenant.wait_time(now))
+
+    async def _pacer(self, conversation_id: str) -> Pacer:
+        """A lane taken over from another process starts from what that process sent."""
+        pacer = self._pacers.get(conversation_id)
+        if pacer is None:
+            pacer = self._pacers[conversation_id] = Pacer(self._limits)
+            longest = max(window.seconds for window in self._limits)
+            since = self._clock() - timedelta(seconds=longest)
+            sent = await self._reading(
+                lambda session: queue.sent_since(session, conversation_id, since)
+            )
+            pacer.remember([moment.timestamp() for moment in sent])
+        return pacer
+
+    async def _claim(self, message: OutboxMessage) -> bool:
+        now = self._clock()
+        return await self._in_session(
+            lambda session: queue.claim_for_sending(session, message, self.owner, now, HOLD)
+        )
 
     async def _deliver(self, message: OutboxMessage) -> str:
         activity = json.loads(message.activity)
         if message.operation == "update":
-            with self._database.session() as session:
-                card = get_card(session, message.card_id) if message.card_id else None
+            card = await self._reading(
+                lambda session: get_card(session, message.card_id) if message.card_id else None
+            )
             if card is None or not card.activity_id:
                 raise ConnectorError("the card to update was never delivered", transient=False)
             return await self._connector.update(
@@ -174,39 +215,65 @@ class Outbox:
             )
         return await self._connector.send(message.service_url, message.conversation_id, activity)
 
-    def _claim(self, batch: list[OutboxMessage]) -> set[int]:
-        """A message another process holds ends this lane there: that process keeps the
-        conversation, so its messages still go out in order."""
-        ids = [message.id for message in batch if message.id is not None]
-        with self._database.session() as session:
-            held = queue.claim(session, ids, self._owner, self._clock(), CLAIM_HOLD)
-            session.commit()
-        return held
+    async def _failed(self, message: OutboxMessage, error: ConnectorError, pacer: Pacer) -> None:
+        """Throttling pauses this conversation only; a message that keeps failing is parked
+        and the lane goes on without it."""
+        if error.status == THROTTLED:
+            pause = self._retries.base_seconds if error.retry_after is None else error.retry_after
+            pacer.pause(self._clock().timestamp() + pause)
+        await self._in_session(partial(self._note_failure, message=message, error=error))
 
-    def _sent(self, message: OutboxMessage, activity_id: str) -> None:
-        with self._database.session() as session:
-            queue.mark_sent(session, message, activity_id, self._clock())
-            session.commit()
+    def _note_failure(
+        self, session: Session, message: OutboxMessage, error: ConnectorError
+    ) -> None:
+        row = queue.get_message(session, message.id or 0)
+        if row is None:
+            return
+        now = self._clock()
+        row.attempts += 1
+        row.last_error = str(error)[:1000]
+        row.claimed_by = None
+        row.claimed_until = None
+        delay = error.retry_after
+        if delay is None:
+            delay = self._retries.delay(row.attempts).total_seconds() * random.uniform(0.8, 1.2)
+        row.next_attempt_at = now + timedelta(seconds=delay)
+        gives_up = not error.transient or row.attempts >= MAX_ATTEMPTS
+        if gives_up:
+            row.status = queue.FAILED
+        session.add(row)
+        if gives_up:
+            failure = note_failure(
+                session,
+                parked.OUTBOX,
+                str(row.id),
+                error,
+                now,
+                RetryPolicy(1, self._retries.base_seconds, self._retries.max_seconds),
+            )
+            if self._on_parked is not None:
+                self._on_parked(session, row, failure)
+        else:
+            log.warning("outbox message %s retried in %.1f s: %s", row.id, delay, error)
 
-    def _failed(self, message: OutboxMessage, error: ConnectorError) -> Step:
-        with self._database.session() as session:
-            row = queue.get_message(session, message.id or 0)
-            if row is None:
-                return Step.REFETCH
-            row.attempts += 1
-            row.last_error = str(error)[:1000]
-            row.claimed_by = None
-            row.claimed_until = None
-            if error.transient:
-                delay = error.retry_after
-                if delay is None:
-                    delay = min(self._retry_base * 2 ** (row.attempts - 1), MAX_DELAY_SECONDS)
-                    delay *= random.uniform(0.8, 1.2)
-                row.next_attempt_at = self._clock() + timedelta(seconds=delay)
-                log.warning("outbox message %s retried in %.1f s: %s", row.id, delay, error)
-            else:
-                row.status = queue.FAILED
-                log.error("outbox message %s failed for good: %s", row.id, error)
-            session.add(row)
-            session.commit()
-            return Step.REFETCH if error.transient else Step.NEXT
+    async def _reading(self, work: Callable[[Session], T]) -> T:
+        def run() -> T:
+            with self._database.reading() as session:
+                return work(session)
+
+        return await asyncio.to_thread(run)
+
+    async def _in_session(self, work: Callable[[Session], T]) -> T:
+        def run() -> T:
+            with self._database.session() as session:
+                result = work(session)
+                session.commit()
+                return result
+
+        return await asyncio.to_thread(run)
+
+
+async def _until(wake: asyncio.Event, seconds: float) -> None:
+    """Sleep, unless something new arrives for the lane first (a reply goes before cards)."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(wake.wait(), max(seconds, 0.0))

@@ -9,8 +9,9 @@ screenshot is missing after a restart is picked up again.
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from multiprocessing import get_context
 
@@ -19,25 +20,35 @@ from sqlmodel import Session, col, select
 
 from services.evidence import SCREENSHOT, EvidenceFiles
 from services.notifier import Notifier
+from services.parking import RetryPolicy, note_failure
 from services.screenshot import CommentSnapshot, render_png
 from services.views import CaseViews
-from storage import audit, cases
+from services.wakeup import Wakeup
+from storage import audit, cases, parked
 from storage.accounts import get_account
 from storage.audit import SYSTEM
+from storage.cards import cards_for_case
 from storage.db import Database
 from storage.evidence import evidence_kinds
 from storage.models import Evidence, FlaggedCase
 
 log = logging.getLogger(__name__)
 STORE_TOGETHER = 10
+RETRIES = RetryPolicy(attempts=3, base_seconds=2.0, max_seconds=30.0)
+"""Three tries within about ten seconds: the card must not wait long for a picture."""
 
 
-def cases_without_screenshot(session: Session, limit: int = 100) -> list[int]:
+def cases_without_screenshot(
+    session: Session, skip: Collection[str] = (), limit: int = 100
+) -> list[int]:
     has_screenshot = exists().where(
         col(Evidence.case_id) == FlaggedCase.id, col(Evidence.kind) == SCREENSHOT
     )
-    query = select(FlaggedCase.id).where(~has_screenshot).order_by(col(FlaggedCase.id))
-    return [case_id for case_id in session.exec(query.limit(limit)) if case_id is not None]
+    query = select(FlaggedCase.id).where(~has_screenshot)
+    if skip:
+        query = query.where(col(FlaggedCase.id).not_in([int(ref) for ref in skip]))
+    query = query.order_by(col(FlaggedCase.id)).limit(limit)
+    return [case_id for case_id in session.exec(query) if case_id is not None]
 
 
 def snapshot_of(session: Session, case_id: int) -> CommentSnapshot | None:
@@ -83,8 +94,48 @@ def store_screenshot(
         now=now,
     )
     audit.record(session, at=now, actor=SYSTEM, action="screenshot_saved", case_id=case_id)
+    parked.forget(session, parked.SCREENSHOT, str(case_id))
     session.flush()
-    notifier.case_ready(session, views.get(session, case_id, now), now)
+    _show(session, views, notifier, case_id, now)
+
+
+def screenshot_failed(
+    session: Session,
+    views: CaseViews,
+    notifier: Notifier,
+    case_id: int,
+    error: BaseException,
+    now: datetime,
+) -> datetime | None:
+    """A picture that cannot be made must not keep the case from its moderator: once the
+    retries are spent the card goes out saying that the moderator's own screenshot is needed.
+    Returns when to try again, or None once parked."""
+    failure = note_failure(session, parked.SCREENSHOT, str(case_id), error, now, RETRIES)
+    if failure.parked_at is None:
+        return failure.next_attempt_at
+    audit.record(
+        session,
+        at=now,
+        actor=SYSTEM,
+        action="screenshot_failed",
+        case_id=case_id,
+        error=failure.last_error,
+    )
+    session.flush()
+    _show(session, views, notifier, case_id, now)
+    return None
+
+
+def _show(
+    session: Session, views: CaseViews, notifier: Notifier, case_id: int, now: datetime
+) -> None:
+    """A new case gets its card; a case whose card is out already (posted without a picture,
+    then retried by hand) gets the card updated."""
+    view = views.get(session, case_id, now)
+    if cards_for_case(session, case_id):
+        notifier.case_changed(session, view, now)
+    else:
+        notifier.case_ready(session, view, now)
 
 
 def _yield_to_requests() -> None:
@@ -110,7 +161,7 @@ class ScreenshotWorker:
         self._views = views
         self._notifier = notifier
         self._clock = clock
-        self._wake = asyncio.Event()
+        self._wake = Wakeup()
         self._task: asyncio.Task[None] | None = None
         self._renderer: ProcessPoolExecutor | None = None
 
@@ -118,9 +169,8 @@ class ScreenshotWorker:
         self._wake.set()
 
     def start(self) -> None:
-        self._renderer = ProcessPoolExecutor(
-            max_workers=1, mp_context=get_context("spawn"), initializer=_yield_to_requests
-        )
+        self._wake.bind()
+        self._renderer = _renderer()
         self._task = asyncio.create_task(self._run(), name="screenshots")
         self._wake.set()
 
@@ -144,22 +194,80 @@ class ScreenshotWorker:
                 self._wake.set()
 
     async def _capture_some(self) -> bool:
-        with self._database.session() as session:
-            waiting = cases_without_screenshot(session)
-            snapshots = [(case_id, snapshot_of(session, case_id)) for case_id in waiting]
-        ready = [(case_id, snapshot) for case_id, snapshot in snapshots if snapshot is not None]
-        loop = asyncio.get_running_loop()
-        for start in range(0, len(ready), STORE_TOGETHER):
-            chunk = ready[start : start + STORE_TOGETHER]
-            pictures = await asyncio.gather(
-                *(loop.run_in_executor(self._renderer, render_png, shot) for _, shot in chunk)
-            )
+        """Each case on its own: a picture that fails is retried later, the others go on.
+        The database work runs in a worker thread, so a locked database never stops the loop."""
+        waiting = await asyncio.to_thread(self._waiting)
+        for start in range(0, len(waiting), STORE_TOGETHER):
+            chunk = waiting[start : start + STORE_TOGETHER]
+            pictures = await self._render(chunk)
             await self._quiet()
-            with self._database.session() as session:
-                now = self._clock()
-                for (case_id, _), png in zip(chunk, pictures, strict=True):
+            for moment in await asyncio.to_thread(self._store, chunk, pictures):
+                delay = max((moment - self._clock()).total_seconds(), 0.0)
+                asyncio.get_running_loop().call_later(delay, self.wake)
+        return bool(waiting)
+
+    def _waiting(self) -> list[tuple[int, CommentSnapshot]]:
+        with self._database.reading() as session:
+            skip = parked.held_back(session, parked.SCREENSHOT, self._clock())
+            snapshots = [
+                (case_id, snapshot_of(session, case_id))
+                for case_id in cases_without_screenshot(session, skip)
+            ]
+        return [(case_id, shot) for case_id, shot in snapshots if shot is not None]
+
+    def _store(
+        self, chunk: list[tuple[int, CommentSnapshot]], pictures: list[bytes | BaseException]
+    ) -> list[datetime]:
+        """Returns when the failed ones are to be tried again."""
+        retry_at: list[datetime] = []
+        with self._database.session() as session:
+            now = self._clock()
+            for (case_id, _), png in zip(chunk, pictures, strict=True):
+                if isinstance(png, bytes):
                     store_screenshot(
                         session, self._files, self._views, self._notifier, case_id, png, now
                     )
-                session.commit()
-        return bool(waiting)
+                    continue
+                again = screenshot_failed(session, self._views, self._notifier, case_id, png, now)
+                if again is not None:
+                    retry_at.append(again)
+            session.commit()
+        return retry_at
+
+    async def _render(
+        self, chunk: list[tuple[int, CommentSnapshot]]
+    ) -> list[bytes | BaseException]:
+        """A renderer process that dies takes its neighbours' pictures with it: the pool is
+        made anew and those are rendered one by one, so only the case that kills it fails."""
+        loop = asyncio.get_running_loop()
+        pictures: list[bytes | BaseException] = list(
+            await asyncio.gather(
+                *(loop.run_in_executor(self._renderer, render_png, shot) for _, shot in chunk),
+                return_exceptions=True,
+            )
+        )
+        broken = [i for i, picture in enumerate(pictures) if isinstance(picture, BrokenProcessPool)]
+        if broken:
+            self._restart_renderer()
+        for index in broken:
+            try:
+                pictures[index] = await loop.run_in_executor(
+                    self._renderer, render_png, chunk[index][1]
+                )
+            except BrokenProcessPool as error:
+                pictures[index] = error
+                self._restart_renderer()
+            except Exception as error:
+                pictures[index] = error
+        return pictures
+
+    def _restart_renderer(self) -> None:
+        if self._renderer is not None:
+            self._renderer.shutdown(wait=False, cancel_futures=True)
+        self._renderer = _renderer()
+
+
+def _renderer() -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=1, mp_context=get_context("spawn"), initializer=_yield_to_requests
+    )

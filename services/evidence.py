@@ -19,7 +19,13 @@ from storage.models import Evidence, table
 SCREENSHOT = "screenshot"
 RAW_JSON = "raw_json"
 MODERATOR_FILE = "moderator_file"
-REQUIRED_FOR_REMOVAL = frozenset({SCREENSHOT, RAW_JSON})
+
+
+def ready_for_removal(kinds: set[str]) -> bool:
+    """Section 6: the sender's details (the received data) and a picture of the comment. The
+    picture is the bot's screenshot, or, where the bot could not make one, the moderator's."""
+    return RAW_JSON in kinds and bool(kinds & {SCREENSHOT, MODERATOR_FILE})
+
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

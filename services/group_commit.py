@@ -1,6 +1,7 @@
 """Group commit: what arrives together is stored in one transaction, and each caller is
 answered only after the commit that stored its item. A burst then costs one commit per batch
-instead of one per item, and an answer always means the item is on disk."""
+instead of one per item, and an answer always means the item is on disk. The transaction runs
+in a worker thread, so a lock held elsewhere never stops the event loop."""
 
 import asyncio
 import logging
@@ -51,7 +52,7 @@ class GroupCommit(ABC, Generic[Item, Result]):
             self._wake.clear()
             batch, self._pending = self._pending, []
             try:
-                outcomes = self.store_batch([item for item, _ in batch])
+                outcomes = await asyncio.to_thread(self.store_batch, [item for item, _ in batch])
             except Exception as error:
                 log.exception("%s: storing %d items failed; none is stored", self._name, len(batch))
                 outcomes = [error] * len(batch)

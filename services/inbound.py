@@ -20,6 +20,7 @@ from services.burst import Burst
 from services.comments import record_event
 from services.evidence import EvidenceFiles
 from services.group_commit import GroupCommit
+from services.wakeup import Wakeup
 from storage.db import Database
 from storage.models import InboundEvent, table
 
@@ -78,10 +79,11 @@ class EventProcessor:
         self._readers = readers
         self._word_lists = word_lists
         self._on_new_cases = on_new_cases
-        self._wake = asyncio.Event()
+        self._wake = Wakeup()
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
+        self._wake.bind()
         self._wake.set()
         self._task = asyncio.create_task(self._run(), name="inbound-process")
 

@@ -23,7 +23,7 @@ from routine.errors import (
     UnknownDepartment,
 )
 from services.access import case_to_act_on
-from services.evidence import MODERATOR_FILE, REQUIRED_FOR_REMOVAL, EvidenceFiles
+from services.evidence import MODERATOR_FILE, EvidenceFiles, ready_for_removal
 from services.notifier import Notifier
 from services.synpunkt_mail import SynpunktMail
 from services.views import CaseView, CaseViews
@@ -107,7 +107,7 @@ class Moderation:
         kansli_conversation = None
         department = None
         if request.kind is DecisionKind.REMOVE:
-            if not evidence_kinds(session, case_id) >= REQUIRED_FOR_REMOVAL:
+            if not ready_for_removal(evidence_kinds(session, case_id)):
                 raise EvidenceMissing()
             year = diarium_year(now)
             sequence = cases.next_diarium_sequence(session, self._prefix, year)

@@ -128,6 +128,11 @@ class Notifier(Protocol):
     ) -> None:
         """The communications strategist hears of a new account, a new officer, a closing."""
 
+    def work_parked(
+        self, session: Session, conversation_id: str, key: str, now: datetime, **params: object
+    ) -> None:
+        """Background work gave up on an item: the sentence `key` goes to the conversation."""
+
     def officer_gone(
         self,
         session: Session,

@@ -6,6 +6,7 @@ comment as it was when flagged, even if the author edits or deletes it a second 
 
 import io
 import textwrap
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -19,6 +20,9 @@ _WIDTH = 1000
 _MARGIN = 32
 _LINE = 26
 _CHARS_PER_LINE = 88
+_MAX_BODY_LINES = 400
+_HEADER_CHARS = 200
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,39 @@ def _font(bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), 19)
 
 
+def visible(text: str, limit: int | None = None) -> str:
+    """Control, format and separator characters become a visible `[U+2029]`: the text layout
+    cannot stumble on them, and the picture shows that the comment carried them (a
+    right-to-left override, say). The received data keeps them byte-exact."""
+    shown = "".join(
+        f"[U+{ord(char):04X}]" if unicodedata.category(char) in _INVISIBLE else char
+        for char in text[:limit]
+    )
+    return shown if limit is None or len(text) <= limit else shown + " […]"
+
+
+def body_lines(text: str) -> list[str]:
+    """Only a line feed breaks a line; a text longer than a picture can hold is cut with a
+    line that says how much is left out."""
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        lines.extend(textwrap.wrap(visible(paragraph), _CHARS_PER_LINE) or [""])
+        if len(lines) > _MAX_BODY_LINES:
+            break
+    if len(lines) > _MAX_BODY_LINES:
+        cut = f"[… texten fortsätter: se mottagna data, {len(text)} tecken i allt]"
+        return [*lines[:_MAX_BODY_LINES], cut]
+    return lines
+
+
 def render_png(snapshot: CommentSnapshot) -> bytes:
     header = [
-        f"{snapshot.platform.capitalize()} · {snapshot.account}",
-        f"Inlägg: {snapshot.post_id or '–'}  ·  {snapshot.permalink}",
-        f"{snapshot.author_name} (id {snapshot.author_id})",
+        visible(f"{snapshot.platform.capitalize()} · {snapshot.account}", _HEADER_CHARS),
+        visible(f"Inlägg: {snapshot.post_id or '–'}  ·  {snapshot.permalink}", _HEADER_CHARS),
+        visible(f"{snapshot.author_name} (id {snapshot.author_id})", _HEADER_CHARS),
         f"Skriven {local(snapshot.created_at):%Y-%m-%d %H:%M:%S %Z}",
     ]
-    body: list[str] = []
-    for paragraph in snapshot.text.splitlines() or [""]:
-        body.extend(textwrap.wrap(paragraph, _CHARS_PER_LINE, break_long_words=True) or [""])
+    body = body_lines(snapshot.text)
     footer = f"Sparad av Modbot {local(snapshot.captured_at):%Y-%m-%d %H:%M:%S %Z}"
     height = _MARGIN * 3 + _LINE * (len(header) + len(body) + 2)
     image = Image.new("L", (_WIDTH, height), 255)

@@ -9,8 +9,9 @@ from routine.deadlines import lateness, removal_deadline, time_left
 from routine.decisions import CaseState, DecisionKind, case_state
 from routine.errors import CaseNotFound
 from routine.halfyear import MANAGER_AFTER, Duty
+from services.evidence import ready_for_removal
 from services.links import LinkSigner
-from storage import cases, evidence
+from storage import cases, evidence, parked
 from storage.accounts import get_account
 from storage.models import Account, Decision, DutyTask, FlaggedCase
 from storage.synpunkter import get_department, list_departments, synpunkt_for_case
@@ -80,6 +81,8 @@ class CaseView:
     """Who a synpunkt can be forwarded to; only filled while the case is open."""
     connected: bool = False
     """The account is connected to its platform: the bot removes comments there itself."""
+    own_screenshot_needed: bool = False
+    """The bot could not make the screenshot: the moderator attaches one before removal."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,11 @@ class CaseViews:
             ),
             departments=_departments(session) if state is CaseState.OPEN else (),
             connected=bool(account.platform_id and account.token_source),
+            own_screenshot_needed=(
+                decision_view is None
+                and parked.is_parked(session, parked.SCREENSHOT, str(case.id))
+                and not ready_for_removal(evidence.evidence_kinds(session, case.id))
+            ),
         )
 
     def _synpunkt_view(self, session: Session, case_id: int, now: datetime) -> SynpunktView | None:

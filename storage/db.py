@@ -1,27 +1,39 @@
 """The engine and sessions.
 
-SQLite runs in WAL mode and every transaction begins IMMEDIATE: writers queue on the lock
-instead of failing half-way, which is what makes "first decision wins" and the gap-free
-diarium series hold even with two bot processes on one database file.
+SQLite runs in WAL mode and every writing transaction begins IMMEDIATE: writers queue on the
+lock instead of failing half-way, which is what makes "first decision wins" and the gap-free
+diarium series hold even with two bot processes on one database file. Reading sessions begin
+deferred and take no lock at all, so a writer elsewhere never holds them up. A writer waits
+at most BUSY_SECONDS for the lock and then fails with StorageBusy, which the edge answers
+with 503 and Retry-After.
 """
 
+import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
 AfterCommit = Callable[[set[str]], None]
+Listener = tuple[asyncio.AbstractEventLoop | None, AfterCommit]
 QUEUED = "queued_on_commit"
+BUSY_SECONDS = 5
 
 
-def make_engine(url: str) -> Engine:
+class StorageBusy(Exception):
+    """The database stayed locked by another writer for longer than BUSY_SECONDS."""
+
+
+def make_engine(url: str, *, writing: bool = True) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
+    begin = "BEGIN IMMEDIATE" if writing else "BEGIN"
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -30,14 +42,31 @@ def make_engine(url: str) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)
 
     return engine
+
+
+def call_on_loop(loop: asyncio.AbstractEventLoop | None, callback: Any, *args: Any) -> None:
+    """Run `callback` on `loop`: at once when already there, otherwise handed over safely
+    (commits happen in worker threads, the workers they wake live on the event loop)."""
+    try:
+        here = asyncio.get_running_loop()
+    except RuntimeError:
+        here = None
+    if loop is None or here is loop:
+        callback(*args)
+    elif not loop.is_closed():
+        loop.call_soon_threadsafe(callback, *args)
+
+
+def is_busy(error: BaseException) -> bool:
+    return isinstance(error, OperationalError) and "locked" in str(error.orig).lower()
 
 
 class Database:
@@ -46,23 +75,51 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._after_commit: dict[str, list[AfterCommit]] = {}
+        self._reading_engine = (
+            make_engine(str(engine.url), writing=False)
+            if engine.dialect.name == "sqlite"
+            else engine
+        )
+        self._after_commit: dict[str, list[Listener]] = {}
         self._sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
+        self._readers = sessionmaker(self._reading_engine, class_=Session, expire_on_commit=False)
         event.listen(self._sessions, "after_commit", self._notify)
 
     def on_commit(self, topic: str, callback: AfterCommit) -> None:
-        self._after_commit.setdefault(topic, []).append(callback)
+        """`callback` runs on the event loop it was registered from, whichever thread
+        committed."""
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        self._after_commit.setdefault(topic, []).append((loop, callback))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A writing session; a lock held elsewhere beyond BUSY_SECONDS raises StorageBusy."""
         with self._sessions() as session:
+            try:
+                yield session
+            except OperationalError as error:
+                if is_busy(error):
+                    raise StorageBusy() from error
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads: it takes no lock, so no writer holds it up."""
+        with self._readers() as session:
             yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        self._reading_engine.dispose()
 
     def _notify(self, session: Session) -> None:
         queued: dict[str, set[str]] = session.info.pop(QUEUED, {})
         for topic, values in queued.items():
-            for callback in self._after_commit.get(topic, []):
-                callback(values)
+            for loop, callback in self._after_commit.get(topic, []):
+                call_on_loop(loop, callback, values)
 
 
 def queued_on_commit(session: Session, topic: str, value: str) -> None:

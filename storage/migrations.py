@@ -20,10 +20,13 @@ from storage.models import (
     Department,
     DialogState,
     DutyTask,
+    HandledActivity,
     InboundEvent,
     LegalHold,
     MailMessage,
     MonitoringAttestation,
+    OutboxLane,
+    ParkedWork,
     Person,
     Printout,
     SecrecyMark,
@@ -186,6 +189,21 @@ def _culling(connection: Connection) -> None:
     table(Culling).create(connection, checkfirst=True)
 
 
+def _delivery(connection: Connection) -> None:
+    """Issue 13: lanes held by one process at a time, priorities in the outbox, parked work,
+    and the Teams activities already handled."""
+    _add_columns(connection, "outbox_message", {"priority": "INTEGER NOT NULL DEFAULT 1"})
+    table(OutboxLane).create(connection, checkfirst=True)
+    table(ParkedWork).create(connection, checkfirst=True)
+    table(HandledActivity).create(connection, checkfirst=True)
+    connection.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_outbox_sent ON outbox_message "
+            "(conversation_id, sent_at)"
+        )
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -202,6 +220,7 @@ STEPS: list[Step] = [
     _audit_chain,
     _printouts,
     _culling,
+    _delivery,
 ]
 
 

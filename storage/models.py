@@ -164,7 +164,10 @@ class OutboxMessage(SQLModel, table=True):
     """An outgoing Teams message, kept until the Bot Connector has accepted it."""
 
     __tablename__ = "outbox_message"
-    __table_args__ = (Index("ix_outbox_pending", "status", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_outbox_pending", "status", "conversation_id", "id"),
+        Index("ix_outbox_sent", "conversation_id", "sent_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: str = Field(max_length=400)
@@ -174,7 +177,12 @@ class OutboxMessage(SQLModel, table=True):
     reply_to_id: str | None = Field(default=None, max_length=200)
     card_id: int | None = Field(default=None, foreign_key="card.id")
     status: str = Field(default="pending", max_length=10)
+    priority: int = 1
+    """0 for what a person waits on (a reply, a card update), 1 for new cards and notices:
+    in one conversation the first go out before the second."""
     claimed_by: str | None = Field(default=None, max_length=64)
+    """The process whose POST of this message is in flight; after a crash, the one message
+    that may have reached Teams already."""
     claimed_until: datetime | None = Field(default=None, sa_column=_moment(True))
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_column=_moment())
@@ -440,3 +448,46 @@ class Culling(SQLModel, table=True):
     approved_by_name: str | None = Field(default=None, max_length=200)
     approved_at: datetime | None = Field(default=None, sa_column=_moment(True))
     cancelled_at: datetime | None = Field(default=None, sa_column=_moment(True))
+
+
+class OutboxLane(SQLModel, table=True):
+    """Which process sends in a conversation: one at a time, so messages keep their order and
+    Teams' pacing is counted in one place. The holder renews `held_until` every second; a
+    dead holder's lane is taken over once it lapses."""
+
+    __tablename__ = "outbox_lane"
+
+    conversation_id: str = Field(primary_key=True, max_length=400)
+    owner: str = Field(max_length=64)
+    held_until: datetime = Field(sa_column=_moment())
+
+
+class ParkedWork(SQLModel, table=True):
+    """An item a background worker failed on: retried with back-off, then parked until a
+    person retries it (`modbot parked`), so one bad item never holds up the others."""
+
+    __tablename__ = "parked_work"
+    __table_args__ = (UniqueConstraint("kind", "ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    ref: str = Field(max_length=64)
+    attempts: int = 0
+    last_error: str = Field(max_length=1000)
+    first_failed_at: datetime = Field(sa_column=_moment())
+    next_attempt_at: datetime = Field(sa_column=_moment())
+    parked_at: datetime | None = Field(default=None, sa_column=_moment(True))
+
+
+class HandledActivity(SQLModel, table=True):
+    """A Teams activity the bot has taken on, and the answer it gave: Teams retries an
+    activity it got no answer to in time, and the retry must cause nothing a second time."""
+
+    __tablename__ = "handled_activity"
+
+    conversation_id: str = Field(primary_key=True, max_length=400)
+    activity_id: str = Field(primary_key=True, max_length=200)
+    started_at: datetime = Field(sa_column=_moment())
+    status: int | None = None
+    """The HTTP status answered; None while the first delivery is still being handled."""
+    body: str | None = None

@@ -1,19 +1,31 @@
-"""The durable outbox: messages wait here until the Bot Connector has accepted them."""
+"""The durable outbox: messages wait here until the Bot Connector has accepted them.
+
+One process at a time sends in a conversation (its lane, OutboxLane); the message it is
+sending carries its claim. Both are renewed every second while the process lives, so a
+second process never sends what the first is sending, and takes a dead one's lane over
+within seconds.
+"""
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import and_, delete, exists, insert, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.db import queued_on_commit
-from storage.models import Card, OutboxMessage
+from storage.models import Card, OutboxLane, OutboxMessage, table
 
 TOPIC = "outbox"
 PENDING = "pending"
 SENT = "sent"
 FAILED = "failed"
+WAITED_ON = 0
+"""A reply to a person or an update of a card someone pressed: goes first in its channel."""
+QUEUED = 1
+_LOOK_AHEAD = 50
 
 
 def enqueue(
@@ -34,6 +46,7 @@ def enqueue(
         activity=json.dumps(activity, ensure_ascii=False),
         reply_to_id=reply_to_id,
         card_id=card_id,
+        priority=WAITED_ON if operation in ("reply", "update") else QUEUED,
         next_attempt_at=now,
         created_at=now,
     )
@@ -42,67 +55,155 @@ def enqueue(
     return message
 
 
-def pending_in_conversation(
-    session: Session, conversation_id: str, limit: int
-) -> list[OutboxMessage]:
-    """Oldest first: a card must be sent before its update, a reply after its question."""
-    return list(
-        session.exec(
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.status == PENDING, OutboxMessage.conversation_id == conversation_id
-            )
-            .order_by(col(OutboxMessage.id))
-            .limit(limit)
+_CARD_NOT_OUT = and_(
+    col(OutboxMessage.operation) == "update",
+    ~exists().where(col(Card.id) == OutboxMessage.card_id, col(Card.activity_id).is_not(None)),
+)
+"""An update waits until its card has been delivered (it has nothing to update before)."""
+
+
+@dataclass(frozen=True)
+class Next:
+    message: OutboxMessage | None
+    wait_until: datetime | None
+    """Nothing is due yet: the earliest moment something is."""
+
+
+def next_message(session: Session, conversation_id: str, now: datetime) -> Next:
+    """What this conversation sends next: the oldest message someone waits on, before the
+    oldest of the rest. Within each kind order holds, so a message waiting for a retry holds
+    back those behind it."""
+    rows = session.exec(
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.status == PENDING,
+            OutboxMessage.conversation_id == conversation_id,
+            ~_CARD_NOT_OUT,
         )
-    )
+        .order_by(col(OutboxMessage.priority), col(OutboxMessage.id))
+        .limit(_LOOK_AHEAD)
+    ).all()
+    heads: dict[int, OutboxMessage] = {}
+    for row in rows:
+        heads.setdefault(row.priority, row)
+    waits = []
+    for priority in sorted(heads):
+        head = heads[priority]
+        if head.next_attempt_at <= now:
+            return Next(head, None)
+        waits.append(head.next_attempt_at)
+    return Next(None, min(waits) if waits else None)
 
 
 def conversations_with_pending(session: Session) -> list[str]:
     return list(
         session.exec(
-            select(OutboxMessage.conversation_id).where(OutboxMessage.status == PENDING).distinct()
+            select(OutboxMessage.conversation_id)
+            .where(OutboxMessage.status == PENDING, ~_CARD_NOT_OUT)
+            .distinct()
         )
     )
+
+
+def sent_since(session: Session, conversation_id: str, since: datetime) -> list[datetime]:
+    """When this conversation's messages went out lately, for its pacing."""
+    return [
+        moment
+        for moment in session.exec(
+            select(OutboxMessage.sent_at).where(
+                OutboxMessage.conversation_id == conversation_id,
+                col(OutboxMessage.sent_at) >= since,
+            )
+        )
+        if moment is not None
+    ]
 
 
 def get_message(session: Session, message_id: int) -> OutboxMessage | None:
     return session.get(OutboxMessage, message_id)
 
 
-def claim(
-    session: Session, message_ids: list[int], owner: str, now: datetime, hold: timedelta
-) -> set[int]:
-    """Take these messages for sending, except those another process holds an unexpired claim
-    on; returns the ids now held by `owner`."""
+def take_lane(
+    session: Session, conversation_id: str, owner: str, now: datetime, hold: timedelta
+) -> bool:
+    """Hold the conversation's lane, unless a live process does."""
+    taken = session.execute(
+        update(OutboxLane)
+        .where(
+            col(OutboxLane.conversation_id) == conversation_id,
+            or_(col(OutboxLane.owner) == owner, col(OutboxLane.held_until) < now),
+        )
+        .values(owner=owner, held_until=now + hold)
+    )
+    if taken.rowcount:  # type: ignore[attr-defined]
+        return True
+    try:
+        with session.begin_nested():
+            session.execute(
+                insert(table(OutboxLane)).values(
+                    conversation_id=conversation_id, owner=owner, held_until=now + hold
+                )
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def renew(session: Session, owner: str, now: datetime, hold: timedelta) -> None:
+    """The heartbeat: every lane and in-flight claim of a live process stays its own."""
+    session.execute(
+        update(OutboxLane).where(col(OutboxLane.owner) == owner).values(held_until=now + hold)
+    )
     session.execute(
         update(OutboxMessage)
+        .where(col(OutboxMessage.claimed_by) == owner, col(OutboxMessage.status) == PENDING)
+        .values(claimed_until=now + hold)
+    )
+
+
+def leave_lane(session: Session, conversation_id: str, owner: str) -> None:
+    session.execute(
+        delete(OutboxLane).where(
+            col(OutboxLane.conversation_id) == conversation_id, col(OutboxLane.owner) == owner
+        )
+    )
+
+
+def leave_all(session: Session, owner: str) -> None:
+    """Hand everything back at shutdown, so another process need not wait for it to lapse."""
+    session.execute(delete(OutboxLane).where(col(OutboxLane.owner) == owner))
+    session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.claimed_by) == owner, col(OutboxMessage.status) == PENDING)
+        .values(claimed_by=None, claimed_until=None)
+    )
+
+
+def claim_for_sending(
+    session: Session, message: OutboxMessage, owner: str, now: datetime, hold: timedelta
+) -> bool:
+    """Mark the message in flight, only while this process still holds the lane and no live
+    process has it in flight: the one check that stands between a message and a second send."""
+    lane_held = exists().where(
+        col(OutboxLane.conversation_id) == message.conversation_id,
+        col(OutboxLane.owner) == owner,
+        col(OutboxLane.held_until) >= now,
+    )
+    claimed = session.execute(
+        update(OutboxMessage)
         .where(
-            col(OutboxMessage.id).in_(message_ids),
+            col(OutboxMessage.id) == message.id,
             col(OutboxMessage.status) == PENDING,
             or_(
                 col(OutboxMessage.claimed_until).is_(None),
                 col(OutboxMessage.claimed_until) < now,
                 col(OutboxMessage.claimed_by) == owner,
             ),
+            lane_held,
         )
         .values(claimed_by=owner, claimed_until=now + hold)
     )
-    held = session.exec(
-        select(OutboxMessage.id).where(
-            col(OutboxMessage.id).in_(message_ids), OutboxMessage.claimed_by == owner
-        )
-    )
-    return {message_id for message_id in held if message_id is not None}
-
-
-def release(session: Session, owner: str) -> None:
-    """Give back what `owner` still holds, so another process need not wait for it to expire."""
-    session.execute(
-        update(OutboxMessage)
-        .where(col(OutboxMessage.claimed_by) == owner, col(OutboxMessage.status) == PENDING)
-        .values(claimed_by=None, claimed_until=None)
-    )
+    return bool(claimed.rowcount)  # type: ignore[attr-defined]
 
 
 def mark_sent(session: Session, message: OutboxMessage, activity_id: str, now: datetime) -> None:
@@ -122,3 +223,18 @@ def mark_sent(session: Session, message: OutboxMessage, activity_id: str, now: d
         session.execute(
             update(Card).where(col(Card.id) == message.card_id).values(activity_id=activity_id)
         )
+
+
+def retry(session: Session, message_id: int, now: datetime) -> OutboxMessage | None:
+    """A parked message goes back in the queue (`modbot parked`)."""
+    message = session.get(OutboxMessage, message_id)
+    if message is None:
+        return None
+    message.status = PENDING
+    message.attempts = 0
+    message.next_attempt_at = now
+    message.claimed_by = None
+    message.claimed_until = None
+    session.add(message)
+    queued_on_commit(session, TOPIC, message.conversation_id)
+    return message

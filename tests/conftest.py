@@ -1,5 +1,6 @@
 """Fixtures: the real app on 127.0.0.1, a fake Bot Connector server, and a moving clock."""
 
+import asyncio
 import json
 import socket
 import ssl
@@ -15,9 +16,11 @@ import aiohttp
 import pytest
 import trustme
 from aiohttp import web
+from sqlalchemy import text
 
 from bot.app import create_app
 from bot.settings import Settings
+from storage.db import make_engine
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.entra import FakeEntra
 from tests.teams import ANNA, Channel, Person
@@ -139,7 +142,23 @@ class RunningBot:
         await self.connector.wait_for(lambda: len(self.connector.sent) > before)
         call = self.connector.sent[before]
         assert call.body["attachments"], call.body
+        await self.card_delivered(call.returned_id)
         return answer["case_id"], call.returned_id
+
+    async def card_delivered(self, activity_id: str) -> None:
+        """Wait until the bot has recorded the Bot Connector's answer to a card (a moment
+        after the POST), as a moderator replying in its thread always finds it."""
+        engine = make_engine(self.settings.database_url)
+        query = text("SELECT 1 FROM card WHERE activity_id = :id")
+        try:
+            for _ in range(200):
+                with engine.connect() as connection:
+                    if connection.execute(query, {"id": activity_id}).first():
+                        return
+                await asyncio.sleep(0.02)
+        finally:
+            engine.dispose()
+        raise AssertionError(f"card {activity_id} never recorded as delivered")
 
     async def invoke(
         self, person: Person, verb: str, data: dict[str, Any], card_id: str

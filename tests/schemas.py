@@ -1,4 +1,5 @@
-"""The official schemas in ../shared/schemas, loaded once for the tests."""
+"""The official schemas in tests/data/schemas (sources and versions in its README.md),
+loaded once for the tests."""
 
 import json
 from functools import cache
@@ -7,7 +8,7 @@ from typing import Any
 
 from jsonschema import Draft6Validator
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
 
 
 @cache

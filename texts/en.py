@@ -234,6 +234,22 @@ MESSAGES: dict[str, str] = {
     "card_reason": "Reason",
     "card_flagged_by": "Flagged by",
     "card_evidence": "Evidence",
+    "card_own_screenshot_needed": (
+        "Modbot could not make a screenshot of the comment. Take your own screenshot and attach "
+        "it in the thread under this card before the comment is removed."
+    ),
+    "parked_mail": (
+        "The e-mail \"{subject}\" to {to} could not be sent after {attempts} attempts "
+        "({error}). It is waiting: a technician can send it again with `modbot parked`."
+    ),
+    "parked_event": (
+        "An event from {source} (no. {ref}) could not be processed after {attempts} attempts. "
+        "It is kept and waiting: a technician can try again with `modbot parked`."
+    ),
+    "parked_message": (
+        "A message to a channel could not be delivered to Teams after {attempts} attempts "
+        "({error}). It is waiting: a technician can send it again with `modbot parked`."
+    ),
     "card_evidence_count": "{count} files saved",
     "card_evidence_link": "Show evidence",
     "card_open_comment": "Open the comment",

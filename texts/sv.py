@@ -238,6 +238,22 @@ MESSAGES: dict[str, str] = {
     "card_reason": "Skäl",
     "card_flagged_by": "Flaggad av",
     "card_evidence": "Bevis",
+    "card_own_screenshot_needed": (
+        "Modbot kunde inte göra en skärmdump av kommentaren. Ta en egen skärmdump och bifoga "
+        "den i tråden under kortet innan kommentaren tas bort."
+    ),
+    "parked_mail": (
+        "E-postmeddelandet \"{subject}\" till {to} kunde inte skickas efter {attempts} försök "
+        "({error}). Det väntar nu: en tekniker kan skicka det igen med `modbot parked`."
+    ),
+    "parked_event": (
+        "En händelse från {source} (nr {ref}) kunde inte behandlas efter {attempts} försök. "
+        "Den är sparad och väntar: en tekniker kan försöka igen med `modbot parked`."
+    ),
+    "parked_message": (
+        "Ett meddelande till en kanal kunde inte levereras till Teams efter {attempts} försök "
+        "({error}). Det väntar: en tekniker kan skicka det igen med `modbot parked`."
+    ),
     "card_evidence_count": "{count} filer sparade",
     "card_evidence_link": "Visa bevis",
     "card_open_comment": "Öppna kommentaren",

@@ -8,6 +8,8 @@ from aiohttp import web
 
 from services.intake import FlagRejected, parse_flag
 from services.intake_queue import IntakeQueue
+from storage.db import StorageBusy
+from web.busy import busy
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ def flag_routes(intake: IntakeQueue, api_key: str) -> list[web.RouteDef]:
             result = await intake.submit((parse_flag(payload), raw))
         except FlagRejected as rejected:
             return _error(400, rejected.fields)
+        except StorageBusy:
+            return busy()
         return web.json_response(
             {"case_id": result.case_id, "created": result.created},
             status=201 if result.created else 200,

@@ -7,6 +7,8 @@ from aiohttp import web
 
 from platforms.meta_webhook import SIGNATURE_HEADER, handshake, signature_valid
 from services.inbound import InboundQueue
+from storage.db import StorageBusy
+from web.busy import busy
 
 SOURCE = "meta"
 
@@ -28,7 +30,10 @@ def meta_webhook_routes(
             body.decode()
         except UnicodeDecodeError:
             return web.json_response({"error": "kroppen är inte UTF-8"}, status=400)
-        await inbound.store(SOURCE, body)
+        try:
+            await inbound.store(SOURCE, body)
+        except StorageBusy:
+            return busy()
         return web.Response(text="EVENT_RECEIVED")
 
     return [web.get("/webhooks/meta", verify), web.post("/webhooks/meta", receive)]

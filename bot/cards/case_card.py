@@ -25,6 +25,8 @@ def case_card(case: CaseView, language: str, notice: str | None = None) -> Eleme
     body: list[Element] = [heading(t(language, "card_title", case=case.id))]
     if notice:
         body.append(line(notice, color="Attention", bold=True))
+    if case.own_screenshot_needed:
+        body.append(line(t(language, "card_own_screenshot_needed"), color="Attention", bold=True))
     body.append(facts(_facts(case, language)))
     body.append(quoted(case.text, t(language, "card_evidence_link")))
     body.extend(_decision_part(case, language))

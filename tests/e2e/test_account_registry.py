@@ -16,23 +16,25 @@ from storage.db import Database, make_engine
 from storage.models import Account, FlaggedCase
 from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
 from tests.e2e.registry_helpers import MARIA, STINA, ask, posted_in, register, strategist_channel
-from tests.fakes.bot_connector import FakeBotConnector
+from tests.fakes.bot_connector import Call, FakeBotConnector
 from tests.schemas import assert_valid_card
 from tests.teams import ANNA, BERTIL, flag
 
 
-def _checklist(bot: RunningBot) -> tuple[str, dict[str, Any]]:
-    call = next(
+def _checklist_calls(bot: RunningBot) -> list[Call]:
+    return [
         c for c in bot.connector.sent if c.body.get("attachments") and "Checklista" in str(c.body)
-    )
+    ]
+
+
+def _checklist(bot: RunningBot) -> tuple[str, dict[str, Any]]:
+    call = _checklist_calls(bot)[0]
     return call.returned_id, call.body["attachments"][0]["content"]
 
 
 async def _registered(bot: RunningBot) -> tuple[str, int]:
     await register(bot, MARIA, ANNA)
-    await bot.connector.wait_for(
-        lambda: any("Checklista" in str(c.body) for c in bot.connector.sent)
-    )
+    await bot.connector.wait_for(lambda: _checklist_calls(bot))
     card_id, card = _checklist(bot)
     account = next(
         action["data"]["account"]
@@ -79,8 +81,10 @@ async def test_each_checklist_item_is_attested_by_the_person_the_routine_names(
     await ask(bot, STINA, "strateg här", channel=strategist_channel(bot))
     assert "checklistan" not in await ask(bot, BERTIL, "konton")
     await ask(bot, BERTIL, "checklista")
-    newest = [c for c in bot.connector.cards() if "Checklista" in str(c)][-1]
-    assert "Alla punkter är klara" in str(newest)
+    await bot.connector.wait_for(
+        lambda: "Alla punkter är klara"
+        in str([c for c in bot.connector.cards() if "Checklista" in str(c)][-1])
+    )
 
 
 async def test_the_manager_changes_the_officer_and_the_old_one_may_no_longer_decide(
