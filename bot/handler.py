@@ -10,6 +10,7 @@ import logging
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
+from bot import once
 from bot.actions import read_action
 from bot.card_actions import CardActions, message_response
 from bot.commands import makes_a_document, run_command
@@ -21,7 +22,7 @@ from routine.errors import RoutineError
 from services.roles import officer_left
 from storage.conversations import remember_conversation
 from storage.people import remember_person
-from texts import t
+from texts import language_for, t
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,22 @@ class ModBot(ActivityHandler):
         self._runtime = runtime
         self._language = default_language
         self._card_actions = CardActions(runtime, default_language)
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        key = once.key_of(turn_context.activity)
+        if key is None:
+            await super().on_turn(turn_context)
+            return
+        if not await once.take_on(self._runtime, key):
+            language = language_for(turn_context.activity.locale, self._language)
+            await once.answer_again(self._runtime, key, turn_context, language)
+            return
+        try:
+            await super().on_turn(turn_context)
+        except BaseException:
+            await once.forget(self._runtime, key)
+            raise
+        await once.record_answer(self._runtime, key, turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity

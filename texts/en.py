@@ -193,6 +193,7 @@ MESSAGES: dict[str, str] = {
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",
     "evidence_download_failed": "I could not fetch {name}. Please attach the file again.",
+    "still_handling": "Your choice is already being handled. Wait a moment and the card updates.",
     "error_generic": "Something went wrong. Please try again in a moment.",
     "error_case_not_found": "The case does not exist.",
     "error_already_decided": "The case was already decided by {name} {at}.",

@@ -1,0 +1,74 @@
+"""The Teams activities the bot has taken on (HandledActivity), so that a retry of one is
+answered from the record instead of being handled again."""
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col
+
+from storage.models import HandledActivity
+
+
+def take_on(
+    session: Session,
+    conversation_id: str,
+    activity_id: str,
+    now: datetime,
+    abandoned_after: timedelta,
+) -> HandledActivity | None:
+    """Claim the activity for handling; returns the earlier record when it was claimed
+    already. A claim left unfinished for `abandoned_after` (its process died) is taken over."""
+    try:
+        with session.begin_nested():
+            session.add(
+                HandledActivity(
+                    conversation_id=conversation_id, activity_id=activity_id, started_at=now
+                )
+            )
+        return None
+    except IntegrityError:
+        pass
+    taken_over = session.execute(
+        update(HandledActivity)
+        .where(
+            col(HandledActivity.conversation_id) == conversation_id,
+            col(HandledActivity.activity_id) == activity_id,
+            col(HandledActivity.status).is_(None),
+            col(HandledActivity.started_at) < now - abandoned_after,
+        )
+        .values(started_at=now)
+    )
+    if taken_over.rowcount:  # type: ignore[attr-defined]
+        return None
+    return session.get(HandledActivity, (conversation_id, activity_id))
+
+
+def answered(
+    session: Session, conversation_id: str, activity_id: str, status: int, body: Any
+) -> None:
+    session.execute(
+        update(HandledActivity)
+        .where(
+            col(HandledActivity.conversation_id) == conversation_id,
+            col(HandledActivity.activity_id) == activity_id,
+        )
+        .values(status=status, body=None if body is None else json.dumps(body, ensure_ascii=False))
+    )
+
+
+def give_up(session: Session, conversation_id: str, activity_id: str) -> None:
+    """The turn failed: a retry may try again."""
+    session.execute(
+        delete(HandledActivity).where(
+            col(HandledActivity.conversation_id) == conversation_id,
+            col(HandledActivity.activity_id) == activity_id,
+            col(HandledActivity.status).is_(None),
+        )
+    )
+
+
+def get_answer(session: Session, conversation_id: str, activity_id: str) -> HandledActivity | None:
+    return session.get(HandledActivity, (conversation_id, activity_id))
