@@ -211,6 +211,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             app[SCHEDULER] = scheduler
             mails = _mail_outbox(database, settings, clock)
             outbox.start()
+            bot.jobs.start()
             if mails is not None:
                 mails.start()
             screenshots.start()
@@ -224,6 +225,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             await inbound.stop()
             await processor.stop()
             await screenshots.stop()
+            await bot.jobs.stop()
             await outbox.stop()
             if mails is not None:
                 await mails.stop()

@@ -391,7 +391,7 @@ def _evidence_package(command: Command) -> str:
         "package_ready",
         number=made.diarium_number,
         case=made.case_id,
-        **command.download(f"/evidence/{made.case_id}/bevispaket", now),
+        **command.download(f"/evidence/{made.case_id}/bevispaket/{made.file.name}", now),
         sha256=made.sha256,
     )
 

@@ -13,6 +13,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 from bot import once
 from bot.actions import read_action
 from bot.card_actions import CardActions, message_response
+from bot.command_jobs import CommandJobs
 from bot.commands import makes_a_document, run_command
 from bot.dialogs.new_account import continue_dialog
 from bot.evidence_upload import attach_evidence, has_files
@@ -34,6 +35,7 @@ class ModBot(ActivityHandler):
         self._runtime = runtime
         self._language = default_language
         self._card_actions = CardActions(runtime, default_language)
+        self.jobs = CommandJobs(runtime, self.run_command, default_language)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = once.key_of(turn_context.activity)
@@ -52,8 +54,10 @@ class ModBot(ActivityHandler):
         await once.record_answer(self._runtime, key, turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
+        """Every command runs in a worker thread, so the loop answers others meanwhile; one
+        that makes a document is answered at once and finished as a job (bot.command_jobs)."""
         activity = turn_context.activity
-        turn = self._remember(activity)
+        turn = await asyncio.to_thread(self._remember, activity)
         if has_files(activity):
             text = await attach_evidence(self._runtime, turn, activity)
         else:
@@ -61,18 +65,14 @@ class ModBot(ActivityHandler):
             answered = await continue_dialog(self._runtime, turn, said)
             if answered is not None:
                 text = answered
+            elif makes_a_document(said):
+                await self.jobs.accept(activity, turn)
+                return
             else:
-                text = await self._command(turn, said)
-        self.reply(activity, turn, text)
+                text = await asyncio.to_thread(self.run_command, turn, said)
+        await asyncio.to_thread(self.reply, activity, turn, text)
 
-    async def _command(self, turn: Turn, said: str) -> str:
-        """Documents take seconds to render: those commands run in a worker thread, so the
-        bot answers webhooks and other users meanwhile."""
-        if makes_a_document(said):
-            return await asyncio.to_thread(self._run_command, turn, said)
-        return self._run_command(turn, said)
-
-    def _run_command(self, turn: Turn, said: str) -> str:
+    def run_command(self, turn: Turn, said: str) -> str:
         with self._runtime.database.session() as session:
             return run_command(self._runtime, session, turn, said)
 

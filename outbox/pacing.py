@@ -18,7 +18,8 @@ class Window:
 PER_CONVERSATION = (Window(7, 1), Window(8, 2), Window(60, 30), Window(1800, 3600))
 PER_TENANT = (Window(50, 1),)
 MARGIN_SECONDS = 0.05
-"""Teams counts when a message arrives, we when it leaves: a little slack for the difference."""
+"""Teams counts when a message arrives, we when it leaves: a little slack for the difference
+(at most 2.5 % of a window, so that a scaled window gets a scaled slack)."""
 
 
 def scaled(windows: tuple[Window, ...], scale: float) -> tuple[Window, ...]:
@@ -29,20 +30,20 @@ def scaled(windows: tuple[Window, ...], scale: float) -> tuple[Window, ...]:
 class Pacer:
     """Sliding windows of send times, and a pause a 429's Retry-After asks for."""
 
-    def __init__(self, windows: tuple[Window, ...], margin: float = MARGIN_SECONDS) -> None:
+    def __init__(self, windows: tuple[Window, ...]) -> None:
         self._windows = windows
-        self._margin = margin
         self._longest = max(window.seconds for window in windows)
         self._sent: deque[float] = deque()
         self._paused_until = 0.0
 
     def wait_time(self, now: float) -> float:
-        while self._sent and now - self._sent[0] >= self._longest + self._margin:
+        while self._sent and now - self._sent[0] >= self._longest + MARGIN_SECONDS:
             self._sent.popleft()
         waits = [0.0, self._paused_until - now]
         for window in self._windows:
             if len(self._sent) >= window.count:
-                waits.append(self._sent[-window.count] + window.seconds + self._margin - now)
+                margin = min(MARGIN_SECONDS, window.seconds * 0.025)
+                waits.append(self._sent[-window.count] + window.seconds + margin - now)
         return max(waits)
 
     def sent(self, now: float) -> None:

@@ -5,13 +5,16 @@ the period (PDF/A, nothing withheld), every evidence file of the period's cases,
 comment's evidence package and, when the officer gives it, the start page's PDF;
 `manifest-sha256.txt` lists every one of them with its SHA-256 in the format `sha256sum -c`
 reads, so the archive can check the delivery with tools of its own, not ours. `bag-info.txt`
-names the account, the period and the audit chain's head hash at packing time."""
+names the account, the period and the audit chain's head hash at packing time.
+
+The bag is packed in a folder of its own, so two requests never share one, and the zip is named
+after the bag's tag manifest (which covers every file in it): a package once quoted is never
+replaced by a later one for the same period."""
 
 import csv
-import hashlib
 import io
-import os
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,6 +26,7 @@ from routine.decisions import Actor
 from routine.records import period_bounds
 from services.evidence import EvidenceFiles
 from services.evidence_package import EvidencePackages
+from services.files import new_file, sha256_of, state_fingerprint
 from services.printout import Printouts
 from storage import audit
 from storage.evidence import evidence_for_case
@@ -39,6 +43,15 @@ class MadeArchive:
     sha256: str
     payload_files: int
     payload_bytes: int
+
+
+@dataclass(frozen=True)
+class PackedBag:
+    files: int
+    size: int
+    tags: str
+    """The tag manifest: through `manifest-sha256.txt` it covers every file in the bag, so it
+    names the package's content."""
 
 
 class ArchivePackages:
@@ -67,36 +80,15 @@ class ArchivePackages:
         start_page: bytes | None = None,
     ) -> MadeArchive:
         assert account.id is not None
-        name = bag_name(account, first, last)
-        bag = self._folder / f"{name}.partial"
-        shutil.rmtree(bag, ignore_errors=True)
-        data = bag / "data"
-        data.mkdir(parents=True)
-        copy = self._printouts.make(session, account, first, last, actor, now, for_archive=True)
-        shutil.copyfile(copy.file, data / f"arkivexemplar-{first}-{last}.pdf")
-        if start_page is not None:
-            (data / START_PAGE).write_bytes(start_page)
-        index = self._evidence(session, account, first, last, actor, now, data)
-        head = audit.latest_hash(session)
-        session.commit()  # every transaction holds SQLite's write lock: not while packing
-        (data / "bevisforteckning.csv").write_text(index, encoding="utf-8")
-        payload = sorted(path for path in data.rglob("*") if path.is_file())
-        manifest = "".join(f"{_sha256(path)}  {_bag_path(bag, path)}\n" for path in payload)
-        size = sum(path.stat().st_size for path in payload)
-        (bag / "bagit.txt").write_text(BAGIT, encoding="utf-8")
-        (bag / "bag-info.txt").write_text(
-            self._info(account, first, last, now, len(payload), size, start_page, head),
-            encoding="utf-8",
-        )
-        (bag / "manifest-sha256.txt").write_text(manifest, encoding="utf-8")
-        tags = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
-        (bag / "tagmanifest-sha256.txt").write_text(
-            "".join(f"{_sha256(bag / tag)}  {tag}\n" for tag in tags), encoding="utf-8"
-        )
-        archive = self._folder / f"{name}.zip"
-        _zip(bag, name, archive)
-        shutil.rmtree(bag)
-        digest = _sha256(archive)
+        self._folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=self._folder, prefix=".packing-") as packing:
+            bag = Path(packing)
+            packed = self._bag(session, account, first, last, actor, now, start_page, bag)
+            name = f"{bag_name(account, first, last)}-{state_fingerprint(packed.tags)}"
+            archive = self._folder / f"{name}.zip"
+            if not archive.is_file():
+                _zip(bag, name, archive)
+        digest = sha256_of(archive)
         audit.record(
             session,
             at=now,
@@ -106,14 +98,53 @@ class ArchivePackages:
             period=f"{first}–{last}",
             file=archive.name,
             sha256=digest,
-            files=len(payload),
+            files=packed.files,
             start_page=start_page is not None,
         )
         session.commit()
-        return MadeArchive(archive, digest, len(payload), size)
+        return MadeArchive(archive, digest, packed.files, packed.size)
 
     def path_of(self, name: str) -> Path:
         return self._folder / name
+
+    def _bag(
+        self,
+        session: Session,
+        account: Account,
+        first: date,
+        last: date,
+        actor: Actor,
+        now: datetime,
+        start_page: bytes | None,
+        bag: Path,
+    ) -> PackedBag:
+        """The bag in `bag`, a folder of this request's own: a request packing the same
+        period at the same time never writes into it."""
+        data = bag / "data"
+        data.mkdir()
+        copy = self._printouts.make(session, account, first, last, actor, now, for_archive=True)
+        shutil.copyfile(copy.file, data / f"arkivexemplar-{first}-{last}.pdf")
+        if start_page is not None:
+            (data / START_PAGE).write_bytes(start_page)
+        index = self._evidence(session, account, first, last, actor, now, data)
+        head = audit.latest_hash(session)
+        session.commit()  # every transaction holds SQLite's write lock: not while packing
+        (data / "bevisforteckning.csv").write_text(index, encoding="utf-8")
+        payload = sorted(path for path in data.rglob("*") if path.is_file())
+        manifest = "".join(f"{sha256_of(path)}  {_bag_path(bag, path)}\n" for path in payload)
+        size = sum(path.stat().st_size for path in payload)
+        (bag / "bagit.txt").write_text(BAGIT, encoding="utf-8")
+        (bag / "bag-info.txt").write_text(
+            self._info(account, first, last, now, len(payload), size, start_page, head),
+            encoding="utf-8",
+        )
+        (bag / "manifest-sha256.txt").write_text(manifest, encoding="utf-8")
+        tags = "".join(
+            f"{sha256_of(bag / tag)}  {tag}\n"
+            for tag in ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
+        )
+        (bag / "tagmanifest-sha256.txt").write_text(tags, encoding="utf-8")
+        return PackedBag(len(payload), size, tags)
 
     def _evidence(
         self,
@@ -150,7 +181,7 @@ class ArchivePackages:
             for evidence in evidence_for_case(session, case.id):
                 source = self._files.path_of(evidence)
                 target = folder / Path(evidence.file_name).name
-                intact = source.is_file() and _sha256(source) == evidence.sha256
+                intact = source.is_file() and sha256_of(source) == evidence.sha256
                 if source.is_file():
                     folder.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(source, target)
@@ -167,8 +198,11 @@ class ArchivePackages:
                     ]
                 )
             if decision is not None and number is not None:
+                package = self._evidence_packages.for_case(
+                    session, account, case, decision, actor, now
+                )
                 folder.mkdir(parents=True, exist_ok=True)
-                self._evidence_packages.write(session, account, case, decision, actor, now, folder)
+                shutil.copyfile(package.file, folder / package.file.name)
         return rows.getvalue()
 
     def _info(
@@ -204,14 +238,6 @@ def bag_name(account: Account, first: date, last: date) -> str:
     return f"arkivpaket-{account.platform}-{account.id}-{first}-{last}"
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _bag_path(bag: Path, path: Path) -> str:
     """RFC 8493 2.1.3: CR, LF and % in a path are percent-encoded."""
     relative = path.relative_to(bag).as_posix()
@@ -219,10 +245,9 @@ def _bag_path(bag: Path, path: Path) -> str:
 
 
 def _zip(bag: Path, name: str, target: Path) -> None:
-    """Streamed to a temporary file and renamed: a package is never seen half written."""
-    partial = target.with_suffix(".zip.partial")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+    """Streamed to a file of its own: a package is never seen half written. The bag's folder in
+    the zip has the zip's name."""
+    with new_file(target) as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(bag.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{name}/{path.relative_to(bag).as_posix()}")
-    os.replace(partial, target)
+                zipped.write(path, f"{name}/{path.relative_to(bag).as_posix()}")

@@ -3,9 +3,15 @@ number: one PDF that holds the comment, its sender, the decision and every saved
 hash, so the diarium's copy stands on its own even if the bot is long gone.
 
 Each file is read back and hashed again while the package is made: the package says whether
-the file still is what was registered, and only a file that is shows its picture."""
+the file still is what was registered, and only a file that is shows its picture.
+
+A package, once quoted, never changes: its file is named after the state it shows (the case, the
+decision, the saved files and whether each is intact), so asking again for an unchanged case
+gives the same file and hash, and a newer state (more evidence, a confirmed removal) a new file
+beside the old one."""
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +22,7 @@ from sqlmodel import Session, select
 from routine.decisions import Actor
 from routine.errors import NoEvidencePackage, NotForThisChannel
 from services.evidence import EvidenceFiles
-from services.files import write_atomically
+from services.files import STATE, sha256_of, state_fingerprint, write_atomically
 from storage import audit, bot_state
 from storage.accounts import get_account
 from storage.cases import get_case
@@ -54,8 +60,21 @@ class MadePackage:
 Render = Callable[[PackageContent], bytes]
 
 
-def file_name(diarium_number: str) -> str:
-    return f"bevispaket-{diarium_number}.pdf"
+def file_name(diarium_number: str, state: str) -> str:
+    return f"bevispaket-{diarium_number}-{state}.pdf"
+
+
+def _state(content: PackageContent) -> str:
+    """Everything the package shows but who made it and when."""
+    account = content.account
+    return state_fingerprint(
+        {
+            "account": [account.platform, account.name, account.url],
+            "case": content.case.model_dump(),
+            "decision": content.decision.model_dump(),
+            "files": [[saved.evidence.model_dump(), saved.state] for saved in content.files],
+        }
+    )
 
 
 class EvidencePackages:
@@ -88,9 +107,9 @@ class EvidencePackages:
             bot_state.get_value(session, bot_state.KANSLI_CONVERSATION),
         ):
             raise NotForThisChannel()
-        return self.write(session, account, case, decision, actor, now, self._folder)
+        return self.for_case(session, account, case, decision, actor, now)
 
-    def write(
+    def for_case(
         self,
         session: Session,
         account: Account,
@@ -98,16 +117,18 @@ class EvidencePackages:
         decision: Decision,
         actor: Actor,
         now: datetime,
-        folder: Path,
     ) -> MadePackage:
+        """The package of the case as it stands: rendered only if no package shows this state
+        yet. The hash is of the file on disk, so it is the hash of what the link downloads."""
         assert case.id is not None and decision.diarium_number is not None
         evidence = evidence_for_case(session, case.id)
         session.commit()  # every transaction holds SQLite's write lock: not while rendering
         saved = [self._read(item) for item in evidence]
-        data = self._render(PackageContent(account, case, decision, saved, actor.name, now))
-        digest = hashlib.sha256(data).hexdigest()
-        target = folder / file_name(decision.diarium_number)
-        write_atomically(target, data)
+        content = PackageContent(account, case, decision, saved, actor.name, now)
+        target = self._folder / file_name(decision.diarium_number, _state(content))
+        if not target.is_file():
+            write_atomically(target, self._render(content))
+        digest = sha256_of(target)
         audit.record(
             session,
             at=now,
@@ -115,14 +136,19 @@ class EvidencePackages:
             action="evidence_package_made",
             case_id=case.id,
             diarium_number=decision.diarium_number,
+            file=target.name,
             sha256=digest,
             files={item.evidence.file_name: item.state for item in saved},
         )
         session.commit()
         return MadePackage(target, digest, case.id, decision.diarium_number)
 
-    def path_for(self, diarium_number: str) -> Path:
-        return self._folder / file_name(diarium_number)
+    def path_of(self, diarium_number: str, name: str) -> Path | None:
+        """The package a link names, if it is one of that number's and was made."""
+        state = name.removesuffix(".pdf").rsplit("-", 1)[-1]
+        own = re.fullmatch(STATE, state) and name == file_name(diarium_number, state)
+        path = self._folder / name
+        return path if own and path.is_file() else None
 
     def _read(self, evidence: Evidence) -> SavedFile:
         path = self._files.path_of(evidence)

@@ -1,11 +1,65 @@
-"""Writing record files so that a crash never leaves half a file under the final name."""
+"""Writing record files: a file whose link and SHA-256 the bot has handed out is never written
+again, and a crash never leaves half a file under its name.
 
+A file is written under a temporary name of its own, flushed to disk and then linked under its
+final name in one step that refuses to replace: two writers never share a temporary file, and
+whoever comes second finds the name taken and leaves the file as it is. Record files are named
+after their content (the SHA-256 of the bytes, or of the state they show), so the file already
+there is the one the caller wanted."""
+
+import hashlib
+import json
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
+from typing import BinaryIO
+
+_STATE_LENGTH = 16
+STATE = f"[0-9a-f]{{{_STATE_LENGTH}}}"
+"""A state fingerprint as a regular expression, for the routes that serve a file by its name."""
+
+
+@contextmanager
+def new_file(target: Path) -> Iterator[BinaryIO]:
+    """For a file too big to hold in memory, such as an archive package: what is written to
+    the stream appears under `target` when the block ends without an error."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        with suppress(FileExistsError):
+            os.link(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    with new_file(target) as stream:
+        stream.write(data)
+
+
+def state_fingerprint(state: object) -> str:
+    """The part of a document's file name that tells one content state from another: the same
+    records give the same name (and the file made for them is given again), any change in
+    them a new one. `state` is what the document shows, apart from who made it and when."""
+    text = json.dumps(state, default=_iso, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:_STATE_LENGTH]
+
+
+def sha256_of(path: Path) -> str:
+    """The hash to quote for a record file: of the bytes its link downloads."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not part of a document's state")

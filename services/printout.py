@@ -2,11 +2,15 @@
 officer marks secret before it is released.
 
 Every printout is kept (file and SHA-256) and recorded with who asked, the period, how many
-items it held and which were left out and why: what was released can be shown afterwards."""
+items it held and which were left out and why: what was released can be shown afterwards.
 
-import hashlib
+A printout's file is named after the records it shows, so a file once handed out never changes:
+asking again for an unchanged period gives the same file (which names who made it first; the
+`printout` row says who asked this time), and a change (a new comment, a decision, a secrecy
+mark) a new file beside it."""
+
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from routine.decisions import Actor
 from routine.errors import SecrecyReasonMissing
 from routine.records import Item, in_thread_order, period_bounds, status_of
 from services.comment_marks import mark_comment
-from services.files import write_atomically
+from services.files import sha256_of, state_fingerprint, write_atomically
 from storage import audit
 from storage.models import (
     Account,
@@ -181,6 +185,19 @@ def mark_secret(
     )
 
 
+def _state(content: PrintoutContent) -> str:
+    """Everything the printout shows but who made it and when."""
+    account = content.account
+    return state_fingerprint(
+        {
+            "account": [account.platform, account.name, account.url],
+            "period": [content.first, content.last],
+            "for_archive": content.for_archive,
+            "items": [asdict(item) for item in content.items],
+        }
+    )
+
+
 class Printouts:
     def __init__(self, folder: Path, render: Render) -> None:
         self._folder = folder
@@ -201,12 +218,12 @@ class Printouts:
         items = collect(session, account, first, last, for_archive=for_archive)
         session.commit()  # every transaction holds SQLite's write lock: not while rendering
         content = PrintoutContent(account, first, last, items, actor.name, now, for_archive)
-        data = self._render(content)
-        digest = hashlib.sha256(data).hexdigest()
         kind = "arkiv" if for_archive else "utdrag"
-        name = f"{kind}-{account.id}-{first}-{last}-{digest[:12]}.pdf"
+        name = f"{kind}-{account.id}-{first}-{last}-{_state(content)}.pdf"
         target = self._folder / name
-        write_atomically(target, data)
+        if not target.is_file():
+            write_atomically(target, self._render(content))
+        digest = sha256_of(target)
         redacted = [item for item in items if item.secret_reason]
         printout = Printout(
             account_id=account.id,

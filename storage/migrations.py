@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 from storage import audit
 from storage.models import (
     ChecklistTick,
+    CommandJob,
     Comment,
     CommentVersion,
     Culling,
@@ -191,11 +192,12 @@ def _culling(connection: Connection) -> None:
 
 def _delivery(connection: Connection) -> None:
     """Issue 13: lanes held by one process at a time, priorities in the outbox, parked work,
-    and the Teams activities already handled."""
+    the Teams activities already handled, and the commands still being worked on."""
     _add_columns(connection, "outbox_message", {"priority": "INTEGER NOT NULL DEFAULT 1"})
     table(OutboxLane).create(connection, checkfirst=True)
     table(ParkedWork).create(connection, checkfirst=True)
     table(HandledActivity).create(connection, checkfirst=True)
+    table(CommandJob).create(connection, checkfirst=True)
     connection.execute(
         text(
             "CREATE INDEX IF NOT EXISTS ix_outbox_sent ON outbox_message "

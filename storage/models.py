@@ -491,3 +491,20 @@ class HandledActivity(SQLModel, table=True):
     status: int | None = None
     """The HTTP status answered; None while the first delivery is still being handled."""
     body: str | None = None
+
+
+class CommandJob(SQLModel, table=True):
+    """A command whose answer takes seconds (a document): the turn is answered at once and
+    the job kept here until its result is queued, so a restart finishes it."""
+
+    __tablename__ = "command_job"
+
+    conversation_id: str = Field(primary_key=True, max_length=400)
+    activity_id: str = Field(primary_key=True, max_length=200)
+    activity: str
+    """The Teams activity as it came, from which the job is run again after a restart."""
+    started_at: datetime = Field(sa_column=_moment())
+    owner: str | None = Field(default=None, max_length=64)
+    held_until: datetime = Field(sa_column=_moment())
+    """The process working on it renews this; once it lapses, another process takes over."""
+    finished_at: datetime | None = Field(default=None, sa_column=_moment(True))

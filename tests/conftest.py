@@ -26,6 +26,8 @@ from tests.fakes.entra import FakeEntra
 from tests.teams import ANNA, Channel, Person
 
 API_KEY = "test-api-key-0123456789abcdef"
+WORKING = "Arbetar på det"
+"""How a document command's first answer begins; `say` waits for the result after it."""
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
@@ -127,8 +129,12 @@ class RunningBot:
         message = (channel or self.channel).message(person, text, mentions=mentions)
         status, _ = await self.activity(message)
         assert status in (200, 201)
-        await self.connector.wait_for(lambda: len(self.connector.texts()) > before)
-        return self.connector.texts()[before]
+
+        def answers() -> list[str]:
+            return [t for t in self.connector.texts()[before:] if not t.startswith(WORKING)]
+
+        await self.connector.wait_for(answers)
+        return answers()[0]
 
     async def link_hjo(self) -> None:
         reply = await self.say(ANNA, 'koppla facebook "Hjo kommun" https://facebook.com/hjokommun')

@@ -194,6 +194,7 @@ MESSAGES: dict[str, str] = {
     "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",
     "evidence_download_failed": "I could not fetch {name}. Please attach the file again.",
     "still_handling": "Your choice is already being handled. Wait a moment and the card updates.",
+    "working_on_it": "Working on it … You get the answer here when it is ready.",
     "error_generic": "Something went wrong. Please try again in a moment.",
     "error_case_not_found": "The case does not exist.",
     "error_already_decided": "The case was already decided by {name} {at}.",

@@ -198,6 +198,7 @@ MESSAGES: dict[str, str] = {
     "evidence_not_in_case_thread": "Bifoga bevis genom att svara med bilden eller filen i tråden under ärendets kort.",
     "evidence_download_failed": "Jag kunde inte hämta {name}. Försök att bifoga filen igen.",
     "still_handling": "Ditt val behandlas redan. Vänta ett ögonblick, så uppdateras kortet.",
+    "working_on_it": "Arbetar på det … Du får svar här när det är klart.",
     "error_generic": "Något gick fel. Försök igen om en stund.",
     "error_case_not_found": "Ärendet finns inte.",
     "error_already_decided": "Ärendet är redan avgjort av {name} {at}.",

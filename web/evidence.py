@@ -1,4 +1,5 @@
-"""`GET /evidence/{case}`: the evidence of one case, only through a signed, expiring link."""
+"""`GET /evidence/{case}`: the evidence of one case, and `/evidence/{case}/bevispaket/{name}`
+its evidence packages, only through a signed, expiring link."""
 
 import html
 from collections.abc import Callable
@@ -8,7 +9,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from services.evidence import EvidenceFiles
-from services.evidence_package import EvidencePackages, file_name
+from services.evidence_package import EvidencePackages
 from services.links import LinkSigner
 from storage.cases import get_decision
 from storage.db import Database
@@ -88,24 +89,26 @@ def evidence_routes(
         return web.FileResponse(path, headers=headers)
 
     async def package(request: web.Request) -> web.StreamResponse:
-        """The evidence package last made in Teams with `bevispaket`, for the diarium."""
+        """The evidence package `bevispaket` quoted in Teams, by its own name: a later state
+        of the case is another file, so the link keeps giving the bytes of the quoted hash."""
         _checked(request)
         with database.session() as session:
             decision = get_decision(session, _number(request, "case"))
         number = decision.diarium_number if decision else None
-        if number is None or not packages.path_for(number).is_file():
+        path = packages.path_of(number, request.match_info["name"]) if number else None
+        if path is None:
             raise web.HTTPNotFound(text="Bevispaketet finns inte.")
         headers = {
             **_private(),
             "Content-Type": "application/pdf",
-            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(file_name(number))}",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(path.name)}",
         }
-        return web.FileResponse(packages.path_for(number), headers=headers)
+        return web.FileResponse(path, headers=headers)
 
     return [
         web.get("/evidence/{case}", index),
         web.get("/evidence/{case}/files/{evidence}", file),
-        web.get("/evidence/{case}/bevispaket", package),
+        web.get("/evidence/{case}/bevispaket/{name}", package),
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from aiohttp import web
 
 from services.archive_package import ArchivePackages
+from services.files import STATE
 from services.links import LinkSigner
 from services.personal_data import PersonalData
 from services.printout import Printouts
@@ -76,5 +77,7 @@ def _attachment(path: Path, content_type: str) -> web.StreamResponse:
     )
 
 
-_ARCHIVE_NAME = re.compile(r"arkivpaket-[a-z]+-\d+-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.zip")
+_ARCHIVE_NAME = re.compile(
+    rf"arkivpaket-[a-z]+-\d+-\d{{4}}-\d\d-\d\d-\d{{4}}-\d\d-\d\d-{STATE}\.zip"
+)
 _EXPORT_NAME = re.compile(r"pseudonym-[0-9a-f]{20}-[0-9a-f]{12}\.json")

@@ -1,6 +1,7 @@
 """A month of records on an account: posts and comments from outside and from the page, an
 edit, a deletion by its author, a secret detail and a removed comment."""
 
+import re
 from io import BytesIO
 
 from pypdf import PdfReader
@@ -47,9 +48,23 @@ def text_of(pdf: bytes) -> str:
     return " ".join(pages.split())
 
 
-async def download(bot: RunningBot, reply: str) -> bytes:
-    url = reply.split("](", 1)[1].split(")", 1)[0]
+def link(reply: str) -> str:
+    """The signed download link in a document command's reply."""
+    return reply.split("](", 1)[1].split(")", 1)[0]
+
+
+def quoted_sha256(reply: str) -> str:
+    """The SHA-256 the reply gives for the document (the link's signature is hex too)."""
+    [digest] = re.findall(r"\b[0-9a-f]{64}\b", reply.replace(link(reply), ""))
+    return digest
+
+
+async def fetch(bot: RunningBot, url: str, content_type: str = "application/pdf") -> bytes:
     async with bot.http.get(url) as response:
         assert response.status == 200
-        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.headers["Content-Type"] == content_type
         return await response.read()
+
+
+async def download(bot: RunningBot, reply: str) -> bytes:
+    return await fetch(bot, link(reply))

@@ -2,6 +2,7 @@
 the evidence files and a manifest with every file's SHA-256, checked here with an independent
 BagIt validator, not with our own code."""
 
+import hashlib
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -13,17 +14,20 @@ from bot.cli import main
 from storage.models import AuditEvent, Evidence
 from tests.conftest import RunningBot
 from tests.e2e.platform_helpers import PAGE, rows
-from tests.e2e.records.helpers import SECRET_TEXT, month_of_records, text_of
+from tests.e2e.records.helpers import (
+    SECRET_TEXT,
+    fetch,
+    link,
+    month_of_records,
+    quoted_sha256,
+    text_of,
+)
 from tests.pdfa_rules import pdfa_problems
 from tests.teams import ANNA
 
 
 async def _unpacked(bot: RunningBot, reply: str, into: Path) -> Path:
-    url = reply.split("](", 1)[1].split(")", 1)[0]
-    async with bot.http.get(url) as response:
-        assert response.status == 200
-        assert response.headers["Content-Type"] == "application/zip"
-        data = await response.read()
+    data = await fetch(bot, link(reply), "application/zip")
     with zipfile.ZipFile(BytesIO(data)) as archive:
         archive.extractall(into)
     [bag] = into.iterdir()
@@ -50,7 +54,8 @@ async def test_the_archive_package_is_a_valid_bag_with_the_copy_and_the_evidence
     for evidence in rows(bot, Evidence):
         saved = data / "bevis" / "SM-2026-0001" / Path(evidence.file_name).name
         assert bag.entries[saved.relative_to(bag_folder).as_posix()]["sha256"] == evidence.sha256
-    package = (data / "bevis" / "SM-2026-0001" / "bevispaket-SM-2026-0001.pdf").read_bytes()
+    [packaged] = (data / "bevis" / "SM-2026-0001").glob("bevispaket-SM-2026-0001-*.pdf")
+    package = packaged.read_bytes()
     assert pdfa_problems(package) == [] and "Troll" in text_of(package)
     index = (data / "bevisforteckning.csv").read_text(encoding="utf-8")
     assert index.count(",ja") == len(rows(bot, Evidence))
@@ -68,6 +73,18 @@ async def test_a_changed_file_in_the_package_fails_the_archives_check(
     screenshot.write_bytes(b"ersatt")
     with pytest.raises(bagit.BagValidationError):
         bagit.Bag(str(bag_folder)).validate()
+
+
+async def test_a_quoted_archive_package_never_changes(bot: RunningBot) -> None:
+    await month_of_records(bot)
+    ask = 'arkivpaket "Hjo kommun" 2026-11-01 2026-11-30'
+    first = await bot.say(ANNA, ask)
+    await bot.say(ANNA, f'sekretess "Hjo kommun" {PAGE}_1_4 "21 kap. 1 §"')
+    newer = await bot.say(ANNA, ask)
+    assert quoted_sha256(newer) != quoted_sha256(first)
+    for reply in (first, newer):
+        data = await fetch(bot, link(reply), "application/zip")
+        assert hashlib.sha256(data).hexdigest() == quoted_sha256(reply)
 
 
 async def test_the_cli_adds_the_start_page(

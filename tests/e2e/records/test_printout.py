@@ -2,7 +2,9 @@
 thread order, showing whether each item came from outside or from the municipality and what
 became of it; what the officer marks secret is withheld, and the withholding is recorded."""
 
+import hashlib
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -60,6 +62,27 @@ async def test_a_secret_item_is_withheld_entirely_and_the_withholding_recorded(
     detail = json.loads(made.detail)
     assert detail["redacted"] == [{"comment_id": f"{PAGE}_1_4", "reason": "21 kap. 1 §"}]
     assert any(e.action == "marked_secret" for e in rows(bot, AuditEvent))
+
+
+async def test_a_quoted_printout_never_changes(bot: RunningBot) -> None:
+    """Asked again for an unchanged period, the bot gives the same file, untouched; once an
+    item is marked secret, a new file, and the first link still gives the first file."""
+    await month_of_records(bot)
+    ask = 'utdrag "Hjo kommun" 2026-11-01 2026-11-30'
+    first = await bot.say(ANNA, ask)
+    [made] = rows(bot, Printout)
+    kept = bot.settings.evidence_dir / "utdrag" / made.file_name
+    written = kept.stat()
+    bot.clock.advance(timedelta(minutes=5))
+    await bot.say(ANNA, ask)
+    await bot.say(ANNA, f'sekretess "Hjo kommun" {PAGE}_1_4 "21 kap. 1 §"')
+    newer = await bot.say(ANNA, ask)
+    _, again, marked = rows(bot, Printout)
+    assert (again.file_name, again.sha256) == (made.file_name, made.sha256)
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    assert marked.file_name != made.file_name and marked.sha256 != made.sha256
+    assert hashlib.sha256(await download(bot, first)).hexdigest() == made.sha256
+    assert hashlib.sha256(await download(bot, newer)).hexdigest() == marked.sha256
 
 
 async def test_the_printout_link_is_signed_and_the_period_checked(bot: RunningBot) -> None:
