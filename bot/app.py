@@ -125,6 +125,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         word_lists,
         screenshots.wake,
         burst.quiet,
+        parked_notices,
     )
     inbound = InboundQueue(database, clock, processor.wake, burst)
     monitoring = Monitoring(
@@ -209,7 +210,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 ),
             )
             app[SCHEDULER] = scheduler
-            mails = _mail_outbox(database, settings, clock)
+            mails = _mail_outbox(database, settings, clock, parked_notices)
             outbox.start()
             bot.jobs.start()
             if mails is not None:
@@ -285,7 +286,9 @@ def _mail(settings: Settings) -> SynpunktMail | None:
     return SynpunktMail(settings.synpunkt_email, settings.smtp_from.rpartition("@")[2] or "modbot")
 
 
-def _mail_outbox(database: Database, settings: Settings, clock: Clock) -> MailOutbox | None:
+def _mail_outbox(
+    database: Database, settings: Settings, clock: Clock, notices: ParkedNotices
+) -> MailOutbox | None:
     if not settings.mails_synpunkter:
         return None
     smtp = SmtpSettings(
@@ -296,7 +299,7 @@ def _mail_outbox(database: Database, settings: Settings, clock: Clock) -> MailOu
         starttls=settings.smtp_starttls,
         sender=settings.smtp_from,
     )
-    return MailOutbox(database, smtp, clock, settings.outbox_retry_base_seconds)
+    return MailOutbox(database, smtp, clock, settings.outbox_retry_base_seconds, notices)
 
 
 def _people_directory(

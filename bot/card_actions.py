@@ -2,6 +2,8 @@
 with the card as the presser should now see it. Refusals are raised and answered once, in
 ModBot.report_error; a press that comes second gets the card showing the first."""
 
+import asyncio
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -39,7 +41,10 @@ from services.upkeep import record_published
 from services.views import CaseView
 from texts import t
 
+log = logging.getLogger(__name__)
+
 Card = dict[str, Any]
+PLATFORM_WAIT_SECONDS = 1.5
 
 CARD_SEEN_AFTER: dict[str, Callable[[CaseView, str], Card]] = {
     VERB_ANSWER: department_card,
@@ -53,27 +58,55 @@ class CardActions:
     def __init__(self, runtime: Runtime, language: str) -> None:
         self._runtime = runtime
         self._language = language
+        self._removals: set[asyncio.Future[CaseView]] = set()
 
     async def handle(self, turn: Turn, action: Action) -> InvokeResponse:
+        """The database work runs in a worker thread, so the loop answers others meanwhile."""
         if isinstance(action, ChecklistAction):
-            return self._tick(turn, action)
+            return await asyncio.to_thread(self._tick, turn, action)
         if isinstance(action, AttestAction):
-            return self._attest(turn, action)
+            return await asyncio.to_thread(self._attest, turn, action)
         if isinstance(action, DutyAction):
-            return self._duty_done(turn, action)
+            return await asyncio.to_thread(self._duty_done, turn, action)
         if isinstance(action, PublishedAction):
-            return self._published(turn)
+            return await asyncio.to_thread(self._published, turn)
         if action.verb == VERB_REMOVE_ON_PLATFORM:
             return await self._remove_on_platform(turn, action.case_id)
-        return await self._case(turn, action)
+        decided = await asyncio.to_thread(self._case, turn, action)
+        if isinstance(decided, InvokeResponse):
+            return decided
+        return await self._remove_on_platform(turn, action.case_id)
 
     async def _remove_on_platform(self, turn: Turn, case_id: int) -> InvokeResponse:
-        """Section 6: the evidence is on record (the decision required it); now the platform."""
-        removal = self._runtime.platform_removal
-        view = await removal.remove(case_id, turn.actor, turn.channel_id)
+        """Section 6: the evidence is on record (the decision required it); now the platform.
+        A platform slower than PLATFORM_WAIT_SECONDS does not hold the Teams turn: the card
+        says the removal is under way, and the platform's answer updates it (the removal
+        updates every card of the case when it is done)."""
+        removal = asyncio.ensure_future(
+            self._runtime.platform_removal.remove(case_id, turn.actor, turn.channel_id)
+        )
+        try:
+            view = await asyncio.wait_for(asyncio.shield(removal), PLATFORM_WAIT_SECONDS)
+        except TimeoutError:
+            self._removals.add(removal)
+            removal.add_done_callback(self._removal_done)
+            view = await asyncio.to_thread(self._view, case_id)
+            notice = t(turn.language, "removing_on_platform")
+            return card_response(case_card(view, self._language, notice))
         return card_response(case_card(view, self._language))
 
-    async def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse:
+    def _removal_done(self, removal: "asyncio.Future[CaseView]") -> None:
+        self._removals.discard(removal)
+        if not removal.cancelled() and removal.exception() is not None:
+            log.error("platform removal failed", exc_info=removal.exception())
+
+    def _view(self, case_id: int) -> CaseView:
+        with self._runtime.database.reading() as session:
+            return self._runtime.views.get(session, case_id, self._runtime.clock())
+
+    def _case(self, turn: Turn, action: CaseAction) -> InvokeResponse | None:
+        """The card to answer with, or None when the decision was a removal that the bot now
+        makes on the platform."""
         render = CARD_SEEN_AFTER.get(action.verb, case_card)
         runtime = self._runtime
         now = runtime.clock()
@@ -87,7 +120,7 @@ class CardActions:
                 notice = t(turn.language, refusal.key, **refusal.params)
                 return card_response(case_card(view, self._language, notice))
         if DECISION_VERBS.get(action.verb) is DecisionKind.REMOVE and view.connected:
-            return await self._remove_on_platform(turn, action.case_id)
+            return None
         return card_response(render(view, self._language))
 
     def _case_step(

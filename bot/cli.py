@@ -25,11 +25,13 @@ from routine.screening import load_word_lists, screen
 from scheduler.runner import TIMEZONE, job_store, list_jobs
 from services.evidence import EvidenceFiles
 from services.integrity import verify
+from services.parking import retry_parked
 from services.record_makers import RecordMakers, record_makers
 from storage.accounts import list_accounts, name_key
 from storage.db import Database, make_engine
 from storage.migrations import migrate
 from storage.models import Account
+from storage.parked import parked_items
 from texts import t
 
 
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             "utdrag",
             "bevispaket",
             "arkivpaket",
+            "parked",
         ],
         help=(
             "serve: start the bot (default); jobs: list the scheduled jobs and their next run; "
@@ -55,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             "verify: check the audit trail's hash chain and the evidence files' hashes; "
             'utdrag "<konto>" <från> <till>: a printout on request as PDF; '
             "bevispaket <diarienummer>: a removed comment's evidence package for the diarium; "
-            'arkivpaket "<konto>" [<från> <till>]: the half-year package for kommunarkivet'
+            'arkivpaket "<konto>" [<från> <till>]: the half-year package for kommunarkivet; '
+            "parked [retry <nr>]: the work items the bot gave up on, and trying one again"
         ),
     )
     parser.add_argument(
@@ -97,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if command == "bevispaket":
         return _make_evidence_package(settings, arguments.words)
+    if command == "parked":
+        return _parked(settings, arguments.words)
     if command == "package":
         try:
             built = build_package(settings.app_id, settings.public_url, arguments.out)
@@ -111,6 +117,46 @@ def main(argv: list[str] | None = None) -> int:
     if unsafe:
         return 2
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+def _parked(settings: Settings, words: list[str]) -> int:
+    """`modbot parked`: what the background workers gave up on; `modbot parked retry 3`."""
+    language = settings.language
+    retrying = len(words) == 2 and words[0] == "retry" and words[1].isdigit()
+    if words and not retrying:
+        print(t(language, "parked_usage"), file=sys.stderr)
+        return 2
+    database = Database(make_engine(settings.database_url))
+    migrate(database.engine)
+    try:
+        with database.session() as session:
+            if retrying:
+                item = retry_parked(session, int(words[1]))
+                session.commit()
+                if item is None:
+                    print(t(language, "parked_unknown", number=words[1]), file=sys.stderr)
+                    return 1
+                print(t(language, "parked_retried", number=item.id, kind=item.kind, ref=item.ref))
+                return 0
+            items = parked_items(session)
+    finally:
+        database.dispose()
+    if not items:
+        print(t(language, "parked_none"))
+    for item in items:
+        print(
+            t(
+                language,
+                "parked_line",
+                number=item.id,
+                kind=item.kind,
+                ref=item.ref,
+                attempts=item.attempts,
+                at=item.parked_at,
+                error=item.last_error,
+            )
+        )
     return 0
 
 

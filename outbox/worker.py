@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from outbox.connector import BotConnector, ConnectorError
 from outbox.pacing import PER_CONVERSATION, PER_TENANT, Pacer, Window
-from services.parking import RetryPolicy, note_failure
+from services.parking import PARK_NOW, RetryPolicy, note_failure
 from storage import outbox as queue
 from storage import parked
 from storage.cards import get_card
@@ -249,7 +249,7 @@ class Outbox:
                 str(row.id),
                 error,
                 now,
-                RetryPolicy(1, self._retries.base_seconds, self._retries.max_seconds),
+                PARK_NOW,
             )
             if self._on_parked is not None:
                 self._on_parked(session, row, failure)

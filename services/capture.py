@@ -23,7 +23,7 @@ from services.notifier import Notifier
 from services.parking import RetryPolicy, note_failure
 from services.screenshot import CommentSnapshot, render_png
 from services.views import CaseViews
-from services.wakeup import Wakeup
+from services.wakeup import LOOK_AGAIN_SECONDS, Wakeup
 from storage import audit, cases, parked
 from storage.accounts import get_account
 from storage.audit import SYSTEM
@@ -183,7 +183,7 @@ class ScreenshotWorker:
 
     async def _run(self) -> None:
         while True:
-            await self._wake.wait()
+            await self._wake.wait(LOOK_AGAIN_SECONDS)
             self._wake.clear()
             try:
                 while await self._capture_some():

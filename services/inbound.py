@@ -20,14 +20,17 @@ from services.burst import Burst
 from services.comments import record_event
 from services.evidence import EvidenceFiles
 from services.group_commit import GroupCommit
-from services.wakeup import Wakeup
-from storage.db import Database
+from services.parking import ParkedNotices, RetryPolicy, note_failure
+from services.wakeup import LOOK_AGAIN_SECONDS, Wakeup
+from storage import parked
+from storage.db import Database, call_on_loop
 from storage.models import InboundEvent, table
 
 log = logging.getLogger(__name__)
 
 Reader = Callable[[bytes, datetime], list[CommentEvent]]
 BATCH = 50
+RETRIES = RetryPolicy(attempts=3, base_seconds=5.0, max_seconds=60.0)
 
 
 class InboundQueue(GroupCommit[tuple[str, bytes], None]):
@@ -71,8 +74,10 @@ class EventProcessor:
         word_lists: Sequence[WordList],
         on_new_cases: Callable[[], None],
         quiet: Callable[[], Awaitable[None]],
+        notices: ParkedNotices,
     ) -> None:
         self._quiet = quiet
+        self._notices = notices
         self._database = database
         self._files = files
         self._clock = clock
@@ -81,8 +86,10 @@ class EventProcessor:
         self._on_new_cases = on_new_cases
         self._wake = Wakeup()
         self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._wake.bind()
         self._wake.set()
         self._task = asyncio.create_task(self._run(), name="inbound-process")
@@ -96,23 +103,32 @@ class EventProcessor:
             await asyncio.gather(self._task, return_exceptions=True)
 
     async def _run(self) -> None:
+        """The work runs in a worker thread: a locked database never stops the event loop."""
         while True:
-            await self._wake.wait()
+            await self._wake.wait(LOOK_AGAIN_SECONDS)
             self._wake.clear()
             while True:
                 await self._quiet()
-                if not self.process_batch():
-                    break
+                try:
+                    if not await asyncio.to_thread(self.process_batch):
+                        break
+                except Exception:
+                    log.exception("inbound events: processing failed; trying again in 5 s")
+                    await asyncio.sleep(5)
 
     def process_batch(self) -> int:
         """Work on up to BATCH stored events in one transaction; returns how many. Should one
         of them fail unexpectedly, the batch is redone one event per transaction, so that only
-        that event is marked failed (its body stays on record)."""
-        with self._database.session() as session:
+        that event fails: it is tried again a few times, then parked (its body stays on
+        record) and kanslienheten told."""
+        with self._database.reading() as session:
+            skip = [int(ref) for ref in parked.held_back(session, parked.INBOUND, self._clock())]
             ids = list(
                 session.exec(
                     select(InboundEvent.id)
-                    .where(col(InboundEvent.processed_at).is_(None))
+                    .where(
+                        col(InboundEvent.processed_at).is_(None), col(InboundEvent.id).not_in(skip)
+                    )
                     .order_by(col(InboundEvent.id))
                     .limit(BATCH)
                 )
@@ -150,11 +166,28 @@ class EventProcessor:
 
     def _mark_failed(self, event_id: int | None, error: Exception) -> None:
         with self._database.session() as session:
-            outcome = f"failed: {type(error).__name__}: {error}"[:1000]
-            session.connection().execute(
-                _MARK, [{"event_id": event_id, "outcome": outcome, "at": self._clock()}]
-            )
+            now = self._clock()
+            failure = note_failure(session, parked.INBOUND, str(event_id), error, now, RETRIES)
+            if failure.parked_at is not None:
+                outcome = f"parked: {failure.last_error}"[:1000]
+                session.connection().execute(
+                    _MARK, [{"event_id": event_id, "outcome": outcome, "at": now}]
+                )
+                source = session.get(InboundEvent, event_id)
+                self._notices.tell(
+                    session,
+                    "parked_event",
+                    failure,
+                    source=source.source if source else "?",
+                    ref=event_id,
+                )
             session.commit()
+        if failure.parked_at is None and self._loop is not None:
+            delay = (failure.next_attempt_at - now).total_seconds()
+            call_on_loop(self._loop, self._wake_later, delay)
+
+    def _wake_later(self, seconds: float) -> None:
+        asyncio.get_running_loop().call_later(seconds, self._wake.set)
 
     def _changes(
         self, session: Session, event_id: int, source: str, body: str, now: datetime

@@ -9,11 +9,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlalchemy import update
+from sqlmodel import Session, col
 
 from services.notifier import Notifier
-from storage import bot_state, parked
-from storage.models import OutboxMessage, ParkedWork
+from storage import bot_state, mail, outbox, parked
+from storage.models import InboundEvent, OutboxMessage, ParkedWork
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,10 @@ class RetryPolicy:
     def delay(self, failures: int) -> timedelta:
         seconds = min(self.base_seconds * 2 ** max(failures - 1, 0), self.max_seconds)
         return timedelta(seconds=seconds)
+
+
+PARK_NOW = RetryPolicy(attempts=1, base_seconds=0, max_seconds=0)
+"""For a worker that counts its own attempts and only records the item it gives up on."""
 
 
 def note_failure(
@@ -97,3 +102,23 @@ class ParkedNotices:
             attempts=failure.attempts,
             **params,
         )
+
+
+def retry_parked(session: Session, parked_id: int) -> ParkedWork | None:
+    """`modbot parked retry <nr>`: the item goes back to its worker as if new; the running
+    bot picks it up within its next sweep."""
+    item = parked.get_by_id(session, parked_id)
+    if item is None:
+        return None
+    if item.kind == parked.OUTBOX:
+        outbox.retry(session, int(item.ref))
+    elif item.kind == parked.MAIL:
+        mail.retry(session, int(item.ref))
+    elif item.kind == parked.INBOUND:
+        session.execute(
+            update(InboundEvent)
+            .where(col(InboundEvent.id) == int(item.ref))
+            .values(processed_at=None, outcome=None)
+        )
+    parked.forget(session, item.kind, item.ref)
+    return item

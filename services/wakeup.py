@@ -2,8 +2,11 @@
 wake live on the event loop."""
 
 import asyncio
+import contextlib
 
 from storage.db import call_on_loop
+
+LOOK_AGAIN_SECONDS = 30.0
 
 
 class Wakeup:
@@ -21,8 +24,11 @@ class Wakeup:
     def clear(self) -> None:
         self._event.clear()
 
-    async def wait(self) -> None:
-        await self._event.wait()
+    async def wait(self, timeout: float | None = None) -> None:
+        """Until woken, or `timeout` seconds: a worker also looks on its own now and then,
+        for what another process (`modbot parked retry`) handed it."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._event.wait(), timeout)
 
     def is_set(self) -> bool:
         return self._event.is_set()

@@ -11,6 +11,7 @@ from storage.models import MailMessage
 TOPIC = "mail"
 PENDING = "pending"
 SENT = "sent"
+PARKED = "parked"
 
 
 def enqueue(session: Session, message: MailMessage) -> None:
@@ -45,3 +46,18 @@ def claim_due(
 
 def for_case(session: Session, case_id: int) -> list[MailMessage]:
     return list(session.exec(select(MailMessage).where(MailMessage.case_id == case_id)))
+
+
+def retry(session: Session, message_id: int) -> MailMessage | None:
+    """A parked message goes back in the queue (`modbot parked`), due at once whatever the
+    clock of the machine that asks."""
+    message = session.get(MailMessage, message_id)
+    if message is None:
+        return None
+    message.status = PENDING
+    message.attempts = 0
+    message.next_attempt_at = message.created_at
+    message.claimed_until = None
+    session.add(message)
+    queued_on_commit(session, TOPIC, message.message_id)
+    return message

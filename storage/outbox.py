@@ -225,14 +225,15 @@ def mark_sent(session: Session, message: OutboxMessage, activity_id: str, now: d
         )
 
 
-def retry(session: Session, message_id: int, now: datetime) -> OutboxMessage | None:
-    """A parked message goes back in the queue (`modbot parked`)."""
+def retry(session: Session, message_id: int) -> OutboxMessage | None:
+    """A parked message goes back in the queue (`modbot parked`), due at once whatever the
+    clock of the machine that asks."""
     message = session.get(OutboxMessage, message_id)
     if message is None:
         return None
     message.status = PENDING
     message.attempts = 0
-    message.next_attempt_at = now
+    message.next_attempt_at = message.created_at
     message.claimed_by = None
     message.claimed_until = None
     session.add(message)

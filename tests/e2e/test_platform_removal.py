@@ -75,6 +75,24 @@ async def test_remove_deletes_the_comment_on_facebook_after_the_evidence_is_save
     assert PAGE_TOKEN not in str(bot.connector.sent)
 
 
+async def test_a_slow_platform_does_not_hold_the_teams_turn_and_the_card_follows(
+    bot: RunningBot, meta_graph: FakeMetaGraph
+) -> None:
+    body = flag()
+    meta_graph.comments.add(body["comment_id"])
+    meta_graph.delay_seconds = 3.0
+    case_id, card_id = await bot.flagged_card(body)
+    answer = await bot.invoke(ANNA, "remove", {"case": case_id, "category": "fortal"}, card_id)
+    assert "Tar bort kommentaren på plattformen" in shown(answer)
+    assert "SM-2026-0001" in shown(answer)
+    await bot.connector.wait_for(
+        lambda: any("Borttagen på Facebook" in str(u.body) for u in bot.connector.updates)
+    )
+    decision, actions = records(bot)
+    assert decision.removed_on_platform_at is not None
+    assert actions[-1] == "removed_on_platform"
+
+
 async def test_a_refusal_keeps_the_case_open_with_the_reason_and_a_retry_removes_it(
     bot: RunningBot, meta_graph: FakeMetaGraph
 ) -> None:

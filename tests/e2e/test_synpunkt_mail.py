@@ -12,6 +12,7 @@ import aiohttp
 import pytest
 from aiosmtpd.controller import Controller
 
+from bot.cli import main
 from storage import mail
 from storage.db import Database, make_engine
 from tests.conftest import MovingClock, RunningBot, free_port, make_settings, start_bot
@@ -135,6 +136,42 @@ async def test_a_failed_send_is_retried_and_the_synpunkt_is_not_lost(
     controller = _serve(inbox, smtp_port)
     try:
         await _until(lambda: inbox.messages)
+        assert GATE in inbox.messages[0][1].get_content()
+    finally:
+        controller.stop()
+
+
+class RefusingInbox(Inbox):
+    """An intake address that does not exist: the server refuses the recipient for good."""
+
+    async def handle_RCPT(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        return "550 5.1.1 No such user"
+
+
+async def test_a_mail_the_server_refuses_for_good_is_parked_and_kanslienheten_told(
+    mailing_bot: RunningBot, smtp_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = _serve(RefusingInbox(), smtp_port)
+    try:
+        case_id = await _hand_over(mailing_bot)
+        await _until(lambda: _stored(mailing_bot, case_id)[0].status == "parked")
+        await mailing_bot.connector.wait_for(
+            lambda: any("kunde inte skickas" in text for text in mailing_bot.connector.texts())
+        )
+    finally:
+        controller.stop()
+    told = next(t for t in mailing_bot.connector.texts() if "kunde inte skickas" in t)
+    assert INTAKE in told and "modbot parked" in told
+    monkeypatch.setenv("MODBOT_DATABASE_URL", mailing_bot.settings.database_url)
+    monkeypatch.setenv("MODBOT_EVIDENCE_DIR", str(mailing_bot.settings.evidence_dir))
+    inbox = Inbox()
+    controller = _serve(inbox, smtp_port)
+    try:
+        assert main(["parked"]) == 0
+        assert main(["parked", "retry", "1"]) == 0
+        await _until(lambda: inbox.messages, timeout=20)
         assert GATE in inbox.messages[0][1].get_content()
     finally:
         controller.stop()

@@ -2,8 +2,9 @@
 `{"success": true}` for a comment it holds and the documented error object otherwise
 (code 100 for an unknown object, 190 for a bad token), records every call with its
 Authorization header, and fails on demand: queued error answers, or `down`, when every
-connection is dropped without an answer."""
+connection is dropped without an answer; or slowly (`delay_seconds`)."""
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,8 @@ class FakeMetaGraph:
     failures: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     """Answers to give before the real one."""
     down: bool = False
+    delay_seconds: float = 0.0
+    """How long the platform thinks before it answers (a slow Graph API)."""
     url: str = ""
 
     def app(self) -> web.Application:
@@ -37,6 +40,7 @@ class FakeMetaGraph:
     async def _delete(self, request: web.Request) -> web.Response:
         object_id = request.match_info["object_id"]
         self.calls.append(("DELETE", object_id, request.headers.get("Authorization")))
+        await asyncio.sleep(self.delay_seconds)
         if self.down:
             assert request.transport is not None
             request.transport.close()
