@@ -54,8 +54,9 @@ from services.views import CaseViews
 from services.youtube_poll import YouTubePoller
 from storage import bot_state
 from storage.conversations import ConversationInfo, remember_conversation
-from storage.db import Database, make_engine
+from storage.db import Database, StorageBusy, make_engine
 from storage.migrations import migrate
+from web.busy import busy
 from web.evidence import evidence_routes
 from web.flags import flag_routes
 from web.meta_webhook import SOURCE as META_SOURCE
@@ -252,6 +253,8 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             )
         except PermissionError:
             return web.json_response({"error": "ogiltig eller saknad token"}, status=401)
+        except StorageBusy:
+            return busy()
         if answer is None:
             return web.Response(status=201)
         return web.json_response(answer.body, status=answer.status)

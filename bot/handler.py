@@ -22,6 +22,7 @@ from bot.turns import Turn, command_text, read_turn
 from routine.errors import RoutineError
 from services.roles import officer_left
 from storage.conversations import remember_conversation
+from storage.db import StorageBusy
 from storage.people import remember_person
 from texts import language_for, t
 
@@ -116,7 +117,10 @@ class ModBot(ActivityHandler):
 
     async def report_error(self, turn_context: TurnContext, error: Exception) -> None:
         """The one place a failed turn is answered: a refusal in the user's language, anything
-        unexpected logged in full and told as one generic sentence."""
+        unexpected logged in full and told as one generic sentence. A database locked
+        elsewhere is not an answer but a 503 (bot.app), so that Teams retries the turn."""
+        if isinstance(error, StorageBusy):
+            raise error
         activity = turn_context.activity
         turn = read_turn(activity, self._language)
         if isinstance(error, RoutineError):

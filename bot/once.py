@@ -4,6 +4,7 @@ also from another process or after a restart."""
 
 import asyncio
 import json
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -13,7 +14,10 @@ from botbuilder.schema import Activity, ActivityTypes
 from bot.card_actions import message_response
 from bot.runtime import Runtime
 from storage import handled_activities
+from storage.db import StorageBusy
 from texts import t
+
+log = logging.getLogger(__name__)
 
 ABANDONED_AFTER = timedelta(seconds=30)
 """A first delivery unanswered for this long died with its process: the retry handles it."""
@@ -55,12 +59,18 @@ async def record_answer(runtime: Runtime, key: Key, turn_context: TurnContext) -
 
 
 async def forget(runtime: Runtime, key: Key) -> None:
+    """Give the activity back after a failed turn, so that Teams' retry handles it. Should
+    the database stay locked, the claim lapses after ABANDONED_AFTER instead."""
+
     def drop() -> None:
         with runtime.database.session() as session:
             handled_activities.give_up(session, *key)
             session.commit()
 
-    await asyncio.to_thread(drop)
+    try:
+        await asyncio.to_thread(drop)
+    except StorageBusy:
+        log.warning("activity %s stays claimed until it lapses (database locked)", key)
 
 
 async def answer_again(

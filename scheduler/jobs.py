@@ -2,6 +2,7 @@
 them at fixed times. Every step sends only what is due and not yet recorded as sent, so
 running a job again, after a restart or in a second process, sends nothing twice."""
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,8 +53,13 @@ class JobContext:
 
 
 async def run_steps(database: Database, job_id: str, steps: Sequence[Step], now: datetime) -> int:
-    with database.session() as session:
-        sent = sum(step(session, now) for step in steps)
+    """In a worker thread: a job's database work never stops the event loop."""
+
+    def run() -> int:
+        with database.session() as session:
+            return sum(step(session, now) for step in steps)
+
+    sent = await asyncio.to_thread(run)
     if sent:
         log.info("%s: %d messages queued", job_id, sent)
     return sent

@@ -64,7 +64,12 @@ class NewAccountDialog:
         self, where: str, user: Actor, answer: Answer, now: datetime
     ) -> list[Say] | None:
         """The reply to a message while this person's registration is going; None when none
-        is, so the message is read as a command."""
+        is, so the message is read as a command. Most messages are commands: a lock-free read
+        answers that before any write lock is taken."""
+        with self._database.reading() as session:
+            going = find_dialog(session, where, user.id)
+        if going is None or going.dialog != DIALOG:
+            return None
         with self._database.session() as session:
             state = find_dialog(session, where, user.id)
             if state is None or state.dialog != DIALOG:

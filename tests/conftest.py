@@ -21,7 +21,7 @@ from sqlalchemy import text
 from bot.app import create_app
 from bot.settings import Settings
 from storage.db import make_engine
-from tests.fakes.bot_connector import FakeBotConnector
+from tests.fakes.bot_connector import Call, FakeBotConnector
 from tests.fakes.entra import FakeEntra
 from tests.teams import ANNA, Channel, Person
 
@@ -145,9 +145,20 @@ class RunningBot:
         before = len(self.connector.sent)
         status, answer = await self.flag(body)
         assert status == 201, answer
-        await self.connector.wait_for(lambda: len(self.connector.sent) > before)
-        call = self.connector.sent[before]
-        assert call.body["attachments"], call.body
+        title = f"#{answer['case_id']}"
+
+        def cards() -> list[Call]:
+            return [
+                call
+                for call in self.connector.sent[before:]
+                if call.body.get("attachments")
+                and str(call.body["attachments"][0]["content"]["body"][0].get("text", "")).endswith(
+                    title
+                )
+            ]
+
+        await self.connector.wait_for(cards)
+        call = cards()[0]
         await self.card_delivered(call.returned_id)
         return answer["case_id"], call.returned_id
 

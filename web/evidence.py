@@ -42,7 +42,7 @@ def evidence_routes(
     async def index(request: web.Request) -> web.Response:
         _checked(request)
         case_id = _number(request, "case")
-        with database.session() as session:
+        with database.reading() as session:
             items = evidence_for_case(session, case_id)
         if not items:
             raise web.HTTPNotFound(text="Inga bevis för ärendet.")
@@ -73,7 +73,7 @@ def evidence_routes(
     async def file(request: web.Request) -> web.StreamResponse:
         _checked(request)
         case_id = _number(request, "case")
-        with database.session() as session:
+        with database.reading() as session:
             item = get_evidence(session, _number(request, "evidence"))
         if item is None or item.case_id != case_id:
             raise web.HTTPNotFound(text="Finns inte.")
@@ -92,7 +92,7 @@ def evidence_routes(
         """The evidence package `bevispaket` quoted in Teams, by its own name: a later state
         of the case is another file, so the link keeps giving the bytes of the quoted hash."""
         _checked(request)
-        with database.session() as session:
+        with database.reading() as session:
             decision = get_decision(session, _number(request, "case"))
         number = decision.diarium_number if decision else None
         path = packages.path_of(number, request.match_info["name"]) if number else None

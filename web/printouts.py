@@ -35,7 +35,7 @@ def printout_routes(
     async def download(request: web.Request) -> web.StreamResponse:
         _checked(request)
         number = request.match_info["id"]
-        with database.session() as session:
+        with database.reading() as session:
             printout = session.get(Printout, int(number)) if number.isdigit() else None
         if printout is None:
             raise web.HTTPNotFound(text="Utdraget finns inte.")

@@ -26,7 +26,7 @@ def public_list_routes(
     database: Database, municipality: Municipality, clock: Callable[[], datetime]
 ) -> list[web.RouteDef]:
     def rows() -> list[ListedAccount]:
-        with database.session() as session:
+        with database.reading() as session:
             return public_list(session, municipality)
 
     async def page(_request: web.Request) -> web.Response:

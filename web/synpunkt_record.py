@@ -36,7 +36,7 @@ def synpunkt_routes(
         case_id = request.match_info["case"]
         if not case_id.isdigit():
             raise web.HTTPNotFound(text="Finns inte.")
-        with database.session() as session:
+        with database.reading() as session:
             view = views.get(session, int(case_id), clock())
             events = events_for_case(session, int(case_id))
         synpunkt = view.synpunkt
