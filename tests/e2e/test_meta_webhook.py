@@ -80,6 +80,17 @@ async def test_an_offensive_comment_becomes_a_case_with_the_rules_reason(bot: Ru
     assert "telefonnummer" in card
 
 
+async def test_an_author_name_with_a_paragraph_separator_stops_no_card(bot: RunningBot) -> None:
+    poison = feed(f"{PAGE}_1_901", "Du är en idiot", author=("fb-2029", "Sven\u2029\rSvensson"))
+    assert await deliver(bot, poison) == 200
+    assert await deliver(bot, feed(f"{PAGE}_1_902", "Vilken idiot du är")) == 200
+    await bot.connector.wait_for(lambda: len(bot.connector.cards()) >= 2, timeout=20)
+    titles = [card["body"][0]["text"] for card in bot.connector.cards()]
+    cases = rows(bot, FlaggedCase)
+    assert sorted(titles) == sorted(f"Flaggad kommentar #{case.id}" for case in cases)
+    assert any(case.author_name == "Sven\u2029\rSvensson" for case in cases)
+
+
 async def test_every_comment_is_kept_with_its_origin_edits_and_deletion(bot: RunningBot) -> None:
     events = [
         feed(f"{PAGE}_1_1", "Vilken fin bild på hamnen!"),
