@@ -8,6 +8,7 @@ from bot.cards.case_card import (
     DECISION_VERBS,
     VERB_ANSWER_PUBLISHED,
     VERB_CONFIRM_REMOVED,
+    VERB_FRESH_LINK,
     VERB_REMOVE_ON_PLATFORM,
 )
 from bot.cards.checklist_card import NOTE_INPUT, VERB_TICK
@@ -27,6 +28,7 @@ CASE_VERBS = frozenset(
         VERB_ANSWER,
         VERB_ANSWER_PUBLISHED,
         VERB_REGISTER,
+        VERB_FRESH_LINK,
     }
 )
 

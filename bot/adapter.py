@@ -1,5 +1,8 @@
 """The Bot Framework adapter: token checks on /api/messages, and one connector per service.
 
+Tokens are checked by bot.token_check rather than by botbuilder (see there why); the SDK is
+handed the checked claims and runs the turn.
+
 CloudAdapter creates a ConnectorClient for every turn, and msrest spends several
 milliseconds building its retry policy each time. The bot sends through the outbox, so the
 client is only needed for the SDK's own bookkeeping: one per service URL is enough.
@@ -7,13 +10,15 @@ client is only needed for the SDK's own bookkeeping: one per service URL is enou
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-import jwt
+import aiohttp
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
+from botbuilder.schema import Activity, CallerIdConstants
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
@@ -26,6 +31,7 @@ from botframework.connector.auth import (
 from botframework.connector.skills import BotFrameworkClient
 
 from bot.settings import Settings
+from bot.token_check import SigningKeys, TokenCheck
 
 
 @dataclass(frozen=True)
@@ -53,22 +59,40 @@ class _ReusedConnectors(ConnectorFactory):
 
 
 class _Authentication(BotFrameworkAuthentication):
-    """ConfigurationBotFrameworkAuthentication, with connector clients reused across turns."""
+    """ConfigurationBotFrameworkAuthentication with our own token check (none in development,
+    where the SDK's anonymous identity is used), and connector clients reused across turns."""
 
-    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+    def __init__(self, inner: BotFrameworkAuthentication, tokens: TokenCheck | None) -> None:
         self._inner = inner
+        self._tokens = tokens
         self._connectors: dict[tuple[str, str], ConnectorClient] = {}
         self._user_token_clients: dict[str, UserTokenClient] = {}
 
     async def authenticate_request(
-        self, activity: object, auth_header: str
+        self, activity: Activity, auth_header: str
     ) -> AuthenticateRequestResult:
-        try:
-            result = await self._inner.authenticate_request(activity, auth_header)
-        except jwt.PyJWTError as error:
-            raise PermissionError("malformed token") from error
+        if self._tokens is None:
+            result = await self._inner.authenticate_request(activity, "")
+        else:
+            result = await self._checked(activity, auth_header, self._tokens)
         if result.connector_factory is not None:
             result.connector_factory = _ReusedConnectors(result.connector_factory, self._connectors)
+        return result
+
+    async def _checked(
+        self, activity: Activity, auth_header: str, tokens: TokenCheck
+    ) -> AuthenticateRequestResult:
+        """What the SDK's own check returns for a channel's token: the claims, the Bot
+        Connector as outbound audience, and the public cloud's caller id."""
+        claims = await tokens.claims(
+            auth_header, activity.channel_id or "", activity.service_url or ""
+        )
+        identity = ClaimsIdentity(claims, is_authenticated=True)
+        result = AuthenticateRequestResult()
+        result.claims_identity = identity
+        result.audience = self._inner.get_originating_audience()
+        result.caller_id = CallerIdConstants.public_azure_channel.value
+        result.connector_factory = self._inner.create_connector_factory(identity)
         return result
 
     async def authenticate_streaming_request(
@@ -100,7 +124,10 @@ class _Authentication(BotFrameworkAuthentication):
 
 
 def make_adapter(
-    settings: Settings, on_error: Callable[[TurnContext, Exception], Awaitable[None]]
+    settings: Settings,
+    on_error: Callable[[TurnContext, Exception], Awaitable[None]],
+    http: aiohttp.ClientSession,
+    clock: Callable[[], datetime],
 ) -> CloudAdapter:
     configuration = _SdkConfiguration(
         APP_ID=settings.app_id,
@@ -108,6 +135,15 @@ def make_adapter(
         APP_TYPE=settings.app_type,
         APP_TENANTID=settings.app_tenant_id or None,
     )
-    adapter = CloudAdapter(_Authentication(ConfigurationBotFrameworkAuthentication(configuration)))
+    tokens = (
+        None
+        if settings.development
+        else TokenCheck(
+            settings.app_id, SigningKeys(http, settings.openid_metadata_url, clock), clock
+        )
+    )
+    adapter = CloudAdapter(
+        _Authentication(ConfigurationBotFrameworkAuthentication(configuration), tokens)
+    )
     adapter.on_turn_error = on_error
     return adapter

@@ -8,15 +8,16 @@ from datetime import UTC, datetime, timedelta
 import aiohttp
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
 from pydantic import SecretStr
 
 from bot.adapter import make_adapter
 from bot.cards.checklist_card import ChecklistContext
+from bot.commands import COMMANDS
 from bot.handler import ModBot
 from bot.notify import TeamsNotifier
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.token_check import KEYS_RETRY_AFTER_SECONDS, KeysUnavailable
 from directory.graph import GraphDirectory
 from outbox.connector import BotConnector
 from outbox.mail import MailOutbox, SmtpSettings
@@ -59,6 +60,7 @@ from storage.migrations import migrate
 from web.busy import busy
 from web.evidence import evidence_routes
 from web.flags import flag_routes
+from web.json_input import JsonInputError, read_activity
 from web.meta_webhook import SOURCE as META_SOURCE
 from web.meta_webhook import meta_webhook_routes
 from web.printouts import printout_routes
@@ -165,7 +167,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 duties=duties,
                 synpunkter=Synpunkter(views, notifier),
                 registry=registry,
-                new_account=NewAccountDialog(database, registry, people),
+                new_account=NewAccountDialog(database, registry, people, frozenset(COMMANDS)),
                 checklist_context=checklist_context,
                 notifier=notifier,
                 connector=connector,
@@ -178,7 +180,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 link_ttl=timedelta(hours=settings.evidence_link_ttl_hours),
             )
             bot = ModBot(runtime, settings.language)
-            app[ADAPTER] = make_adapter(settings, bot.report_error)
+            app[ADAPTER] = make_adapter(settings, bot.report_error, http, clock)
             app[BOT] = bot
             scheduler = ModbotScheduler(
                 database.engine,
@@ -241,18 +243,21 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 {"error": "Content-Type ska vara application/json"}, status=415
             )
         try:
-            body = await request.json()
-        except ValueError:
-            return web.json_response({"error": "ogiltig JSON"}, status=400)
-        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
-            return web.json_response({"error": "ingen Bot Framework-aktivitet"}, status=400)
-        activity = Activity().deserialize(body)
+            activity = await read_activity(request)
+        except JsonInputError as error:
+            return error.response("ogiltig aktivitet")
         try:
             answer = await app[ADAPTER].process_activity(
                 request.headers.get("Authorization", ""), activity, app[BOT].on_turn
             )
         except PermissionError:
             return web.json_response({"error": "ogiltig eller saknad token"}, status=401)
+        except KeysUnavailable:
+            return web.json_response(
+                {"error": "Bot Frameworks nycklar kunde inte hämtas; försök igen"},
+                status=503,
+                headers={"Retry-After": str(KEYS_RETRY_AFTER_SECONDS)},
+            )
         except StorageBusy:
             return busy()
         if answer is None:

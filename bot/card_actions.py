@@ -23,6 +23,7 @@ from bot.cards.case_card import (
     DECISION_VERBS,
     VERB_ANSWER_PUBLISHED,
     VERB_CONFIRM_REMOVED,
+    VERB_FRESH_LINK,
     VERB_REMOVE_ON_PLATFORM,
     case_card,
 )
@@ -32,13 +33,21 @@ from bot.cards.digest_card import digest_card
 from bot.cards.duty_card import duty_card
 from bot.cards.elements import CARD_CONTENT_TYPE
 from bot.cards.kansli_card import VERB_REGISTER, kansli_card
+from bot.delivery import MODERATOR, card_for
 from bot.runtime import Runtime
 from bot.turns import Turn
 from routine.decisions import DecisionKind
-from routine.errors import AlreadyAttested, AlreadyDecided, AlreadyRegistered, TaskAlreadyDone
+from routine.errors import (
+    AlreadyAttested,
+    AlreadyDecided,
+    AlreadyRegistered,
+    NotInLinkedChannel,
+    TaskAlreadyDone,
+)
 from services.moderation import DecisionRequest
 from services.upkeep import record_published
 from services.views import CaseView
+from storage.cards import card_by_activity, cards_for_case
 from texts import t
 
 log = logging.getLogger(__name__)
@@ -72,6 +81,8 @@ class CardActions:
             return await asyncio.to_thread(self._published, turn)
         if action.verb == VERB_REMOVE_ON_PLATFORM:
             return await self._remove_on_platform(turn, action.case_id)
+        if action.verb == VERB_FRESH_LINK:
+            return await asyncio.to_thread(self._fresh_link, turn, action.case_id)
         decided = await asyncio.to_thread(self._case, turn, action)
         if isinstance(decided, InvokeResponse):
             return decided
@@ -99,6 +110,18 @@ class CardActions:
         self._removals.discard(removal)
         if not removal.cancelled() and removal.exception() is not None:
             log.error("platform removal failed", exc_info=removal.exception())
+
+    def _fresh_link(self, turn: Turn, case_id: int) -> InvokeResponse:
+        """The card as the presser sees it now, with a new evidence link: for whoever the case
+        was posted to (the account's channel, kanslienheten, the department)."""
+        runtime = self._runtime
+        with runtime.database.reading() as session:
+            shown_to = {posted.conversation_id for posted in cards_for_case(session, case_id)}
+            if not shown_to & {turn.channel_id, turn.home.conversation_id}:
+                raise NotInLinkedChannel()
+            card = card_by_activity(session, turn.thread_root_id) if turn.thread_root_id else None
+            view = runtime.views.get(session, case_id, runtime.clock())
+        return card_response(card_for(card.role if card else MODERATOR, view, self._language))
 
     def _view(self, case_id: int) -> CaseView:
         with self._runtime.database.reading() as session:

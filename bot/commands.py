@@ -133,7 +133,9 @@ def _holder(command: Command, person_id: int | None) -> str:
 
 
 def _assign(role: Role) -> Handler:
-    """`ansvarig @namn` / `byt ansvarig @namn` and `chef @namn`: the manager appoints."""
+    """`ansvarig @namn` / `byt ansvarig @namn` and `chef @namn`: the manager appoints. In a
+    channel with several accounts the account is named (`byt ansvarig @namn "Hjo Bibliotek"`),
+    so one account's manager never changes another account's roles."""
 
     def assign(command: Command) -> str:
         if command.turn.channel_id is None:
@@ -141,9 +143,15 @@ def _assign(role: Role) -> Handler:
         if len(command.turn.mentioned) != 1:
             return command.say("role_usage")
         person = command.turn.mentioned[0]
+        accounts = _named_accounts(command, command.args)
+        if command.args and not accounts:
+            raise NoSuchAccount()
+        if len(accounts) > 1:
+            names = ", ".join(f'"{account.name}"' for account in accounts)
+            return command.say("role_which_account", accounts=names)
         accounts, told = command.runtime.registry.appoint(
             command.session,
-            channel_id=command.turn.channel_id,
+            accounts=accounts,
             role=role,
             person=person,
             actor=command.turn.actor,

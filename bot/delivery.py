@@ -51,7 +51,7 @@ class Delivery:
         self._post_text(session, channel_id, compose(named), entities, now)
 
     def _officer_name(self, officer: Person | None) -> str:
-        return officer.name if officer else t(self._language, "reminder_no_officer")
+        return officer.name if officer else t(self._language, "role_missing")
 
     def reply(
         self,
@@ -146,11 +146,16 @@ class Delivery:
         )
 
     def _render(self, role: str, case: CaseView) -> Element:
-        if role == KANSLI:
-            return kansli_card(case, self._language)
-        if role == DEPARTMENT:
-            return department_card(case, self._language)
-        return case_card(case, self._language)
+        return card_for(role, case, self._language)
+
+
+def card_for(role: str, case: CaseView, language: str) -> Element:
+    """The card about a case as the holder of `role` sees it."""
+    if role == KANSLI:
+        return kansli_card(case, language)
+    if role == DEPARTMENT:
+        return department_card(case, language)
+    return case_card(case, language)
 
 
 def mention_of(person: Person | None, missing: str) -> tuple[str, list[dict[str, Any]]]:

@@ -1,4 +1,6 @@
-"""Every setting, read from MODBOT_* environment variables (see README for the list).
+"""Every setting, read from MODBOT_* environment variables. Each field's description is the
+documentation: docs/settings.md is rendered from them (bot/settings_reference.py), so the list
+of settings cannot drift from the code.
 
 Without an app id the bot runs in local development mode: /api/messages and /api/flags are
 open and a warning is logged. With an app id, `unsafe_to_serve` lists what refuses the start.
@@ -22,63 +24,257 @@ from web.routine_files import COAT_OF_ARMS_PATH
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MODBOT_", extra="ignore")
 
-    host: str = "127.0.0.1"
-    port: int = 3978
-    public_url: str = "http://localhost:3978"
-    database_url: str = "sqlite:///modbot.db"
-    evidence_dir: Path = Path("evidence")
-    evidence_link_ttl_hours: int = 168
-    max_attachment_mb: int = 25
-    app_id: str = ""
-    app_password: SecretStr = SecretStr("")
-    app_tenant_id: str = ""
-    app_type: Literal["MultiTenant", "SingleTenant"] = "MultiTenant"
-    app_authority_host: str = "https://login.microsoftonline.com"
-    api_key: SecretStr = SecretStr("")
-    link_secret: SecretStr = SecretStr("")
-    diarium_prefix: str = "SM"
-    language: Literal["sv", "en"] = "sv"
-    bot_name: str = "Modbot"
-    kansli_conversation_id: str = ""
-    kansli_service_url: str = ""
-    digest_time: time = time(8, 0)
-    attestation_reminder_time: time = time(13, 0)
-    archive_dates: str = "06-01,12-01"
-    culling_dates: str = "06-15,12-15"
-    culling_months: int = Field(default=6, ge=1, le=120)
-    author_retention_days: int = Field(default=180, ge=1)
-    pseudonym_key: SecretStr = SecretStr("")
-    smtp_host: str = ""
-    smtp_port: int = 25
-    smtp_username: str = ""
-    smtp_password: SecretStr = SecretStr("")
-    smtp_starttls: bool = False
-    smtp_from: str = "modbot@localhost"
-    synpunkt_email: str = ""
-    screening_wordlists: Path | None = None
-    answer_within_vardagar: int = 5
-    register_within_vardagar: int = 2
-    outbox_pacing: bool = True
-    outbox_retry_base_seconds: float = 1.0
-    log_level: str = "INFO"
-    municipality_name: str = "Hjo kommun"
-    municipality_phone: str = "0503-350 00"
-    municipality_website: str = "https://www.hjo.se"
-    coat_of_arms: Path | None = None
-    routine_url: str = ""
-    graph_tenant_id: str = ""
-    graph_client_id: str = ""
-    graph_client_secret: SecretStr = SecretStr("")
-    graph_base_url: str = GRAPH_V1
-    directory_check_time: time = time(7, 0)
-    meta_app_secret: SecretStr = SecretStr("")
-    meta_verify_token: SecretStr = SecretStr("")
-    meta_graph_url: str = META_GRAPH
-    youtube_api_url: str = YOUTUBE_V3
-    youtube_poll_minutes: int = Field(default=5, ge=1, le=1440)
-    youtube_units_per_day: int = Field(default=5000, ge=0)
-    """The share of the Google project's daily quota (10,000 by default) the polling may use;
-    the rest is left for removals (50 units each)."""
+    host: str = Field(
+        default="127.0.0.1",
+        description="address to listen on (`0.0.0.0` behind a reverse proxy)",
+    )
+    port: int = Field(default=3978, description="port to listen on")
+    public_url: str = Field(
+        default="",
+        description=(
+            "how users reach the bot (the links on cards and in replies); empty means "
+            "`http://localhost:<MODBOT_PORT>`; must be `https://` outside development"
+        ),
+    )
+    database_url: str = Field(default="sqlite:///modbot.db", description="SQLAlchemy URL")
+    evidence_dir: Path = Field(
+        default=Path("evidence"),
+        description=(
+            "folder for evidence files and the documents made from them (printouts, packages, "
+            "personal-data exports)"
+        ),
+    )
+    evidence_link_ttl_hours: int = Field(
+        default=168,
+        description="how long a signed link (evidence, printout, package) is valid; at least 1",
+    )
+    max_attachment_mb: int = Field(
+        default=25, description="largest file a moderator can attach as evidence"
+    )
+    app_id: str = Field(
+        default="",
+        description=(
+            "the bot's Microsoft App ID; empty means local development mode (no token checks)"
+        ),
+    )
+    app_password: SecretStr = Field(
+        default=SecretStr(""), description="its client secret; required with an app id"
+    )
+    app_tenant_id: str = Field(
+        default="", description="the app's tenant id; required for `SingleTenant`"
+    )
+    app_type: Literal["MultiTenant", "SingleTenant"] = Field(
+        default="MultiTenant", description="`MultiTenant` or `SingleTenant`"
+    )
+    app_authority_host: str = Field(
+        default="https://login.microsoftonline.com",
+        description="where the bot's token comes from (another cloud, or a test server)",
+    )
+    openid_metadata_url: str = Field(
+        default="https://login.botframework.com/v1/.well-known/openidconfiguration",
+        description="where the keys that sign the Bot Framework's tokens are listed",
+    )
+    api_key: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "key for `POST /api/flags` (header `X-Api-Key`); at least 24 characters outside "
+            "development; empty in development means no key"
+        ),
+    )
+    link_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "key that signs the links, at least 32 characters outside development; empty in "
+            "development means one is made on first start and kept in the database"
+        ),
+    )
+    diarium_prefix: str = Field(
+        default="SM", description="diarium series prefix (1–10 capital letters)"
+    )
+    language: Literal["sv", "en"] = Field(
+        default="sv",
+        description=(
+            "language of cards posted to channels (`sv` or `en`); a person's own answers follow "
+            "their Teams language"
+        ),
+    )
+    bot_name: str = Field(default="Modbot", description="the bot's display name")
+    kansli_conversation_id: str = Field(
+        default="",
+        description=(
+            "kanslienheten's channel by configuration instead of `kansli här` "
+            "(goes with `MODBOT_KANSLI_SERVICE_URL`)"
+        ),
+    )
+    kansli_service_url: str = Field(
+        default="", description="the Bot Connector service URL of that channel"
+    )
+    digest_time: time = Field(
+        default=time(8, 0), description="when the vardag digest goes out (Swedish time)"
+    )
+    attestation_reminder_time: time = Field(
+        default=time(13, 0),
+        description="when the officer is reminded if nobody pressed *Bevakat idag* (Swedish time)",
+    )
+    archive_dates: str = Field(
+        default="06-01,12-01",
+        description="half-year archiving dates (MM-DD, comma separated)",
+    )
+    culling_dates: str = Field(
+        default="06-15,12-15", description="half-year culling dates (MM-DD, comma separated)"
+    )
+    culling_months: int = Field(
+        default=6,
+        ge=1,
+        le=120,
+        description=(
+            "default culling age in months (1–120): comments older than this may be proposed "
+            'for culling; per account with `gallring "<konto>" <månader>`'
+        ),
+    )
+    author_retention_days: int = Field(
+        default=180,
+        ge=1,
+        description=(
+            "after this many days, authors of comments without a case are pseudonymised and "
+            "processed platform notifications deleted"
+        ),
+    )
+    pseudonym_key: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "the key of the pseudonyms; empty means one is made on first start and kept in the "
+            "database; set it to keep it out of the database"
+        ),
+    )
+    smtp_host: str = Field(
+        default="", description="SMTP server for synpunkt e-mail; empty means no e-mail"
+    )
+    smtp_port: int = Field(default=25, description="its port")
+    smtp_username: str = Field(default="", description="login, if the server wants one")
+    smtp_password: SecretStr = Field(default=SecretStr(""), description="its password")
+    smtp_starttls: bool = Field(default=False, description="upgrade the connection with STARTTLS")
+    smtp_from: str = Field(default="modbot@localhost", description="sender address")
+    synpunkt_email: str = Field(
+        default="",
+        description=(
+            "Synpunkten's (DF Respons) intake address; with `MODBOT_SMTP_HOST` it turns e-mail on"
+        ),
+    )
+    screening_wordlists: Path | None = Field(
+        default=None,
+        description=(
+            "a folder with the municipality's own word lists (`fortal.txt`, `hets.txt`, "
+            "`vald.txt`, `brott.txt`, `sekretess.txt`, `bild.txt`, `upphovsratt.txt`, "
+            "`kommersiellt.txt`, `annat.txt`); empty means the shipped lists"
+        ),
+    )
+    answer_within_vardagar: int = Field(
+        default=5, description="vardagar a department has to answer a synpunkt; at least 1"
+    )
+    register_within_vardagar: int = Field(
+        default=2,
+        description="vardagar kanslienheten has to register a published answer; at least 1",
+    )
+    outbox_pacing: bool = Field(
+        default=True, description="pace each conversation within Teams' limits"
+    )
+    outbox_retry_base_seconds: float = Field(
+        default=1.0,
+        description=(
+            "first retry delay for Teams messages and e-mail; doubles per attempt (up to 5 "
+            "minutes for Teams, an hour for e-mail)"
+        ),
+    )
+    log_level: str = Field(default="INFO", description="logging level")
+    municipality_name: str = Field(
+        default="Hjo kommun", description="whose accounts these are (checklist, public list)"
+    )
+    municipality_phone: str = Field(
+        default="0503-350 00",
+        description=(
+            "the contact centre's number (checklist 5b, default contact in the public list)"
+        ),
+    )
+    municipality_website: str = Field(
+        default="https://www.hjo.se", description="the municipality's website (checklist 5c)"
+    )
+    coat_of_arms: Path | None = Field(
+        default=None,
+        description=(
+            "an image file of the coat of arms; served at `/stadsvapen` and shown on the "
+            "checklist. Not shipped: the arms are the municipality's to hand out (routine 2.1 "
+            "point 4)"
+        ),
+    )
+    routine_url: str = Field(
+        default="",
+        description=(
+            "where the routine is published; empty means the copy the bot serves at `/rutin`"
+        ),
+    )
+    graph_tenant_id: str = Field(
+        default="",
+        description=(
+            "the directory's Microsoft Graph tenant; `MODBOT_GRAPH_TENANT_ID`, "
+            "`MODBOT_GRAPH_CLIENT_ID` and `MODBOT_GRAPH_CLIENT_SECRET` go together"
+        ),
+    )
+    graph_client_id: str = Field(
+        default="", description="app registration with the application permission `User.Read.All`"
+    )
+    graph_client_secret: SecretStr = Field(default=SecretStr(""), description="its client secret")
+    graph_base_url: str = Field(
+        default=GRAPH_V1, description="Graph's address (another cloud, or a test server)"
+    )
+    directory_check_time: time = Field(
+        default=time(7, 0), description="when the daily directory check runs (Swedish time)"
+    )
+    meta_app_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "the Meta app's secret: checks `X-Hub-Signature-256`; empty refuses every webhook"
+        ),
+    )
+    meta_verify_token: SecretStr = Field(
+        default=SecretStr(""), description="the verify token given to Meta for the handshake"
+    )
+    meta_graph_url: str = Field(
+        default=META_GRAPH,
+        description="Graph API base for removing Facebook and Instagram comments",
+    )
+    youtube_api_url: str = Field(
+        default=YOUTUBE_V3, description="YouTube Data API base for polling and removal"
+    )
+    youtube_poll_minutes: int = Field(
+        default=5,
+        ge=1,
+        le=1440,
+        description="how often connected YouTube channels are polled, in minutes (1–1440)",
+    )
+    youtube_units_per_day: int = Field(
+        default=5000,
+        ge=0,
+        description=(
+            "quota units the polling may spend per YouTube quota day; the rest of the Google "
+            "project's quota (10,000 by default) is left for removals (50 units each)"
+        ),
+    )
+    # The Teams app package (`modbot package`): both are required there, nowhere else.
+    privacy_url: str = Field(
+        default="",
+        description=(
+            "the app's privacy statement (`https://…`), shown in Teams' app details; "
+            "`modbot package` refuses to build without it"
+        ),
+    )
+    terms_url: str = Field(
+        default="",
+        description=(
+            "the app's terms of use (`https://…`), shown in Teams' app details; "
+            "`modbot package` refuses to build without it"
+        ),
+    )
 
     @property
     def municipality(self) -> Municipality:
@@ -113,6 +309,14 @@ class Settings(BaseSettings):
     @property
     def development(self) -> bool:
         return not self.app_id
+
+    @model_validator(mode="after")
+    def _public_url_follows_port(self) -> "Settings":
+        """Links must reach the port the bot listens on, so without MODBOT_PUBLIC_URL they use
+        MODBOT_PORT (a fixed default would point at 3978 whatever the port)."""
+        if not self.public_url:
+            self.public_url = f"http://localhost:{self.port}"
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> "Settings":

@@ -14,6 +14,7 @@ import logging
 import random
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TypeVar
@@ -43,6 +44,32 @@ THROTTLED = 429
 
 OnParked = Callable[[Session, OutboxMessage, ParkedWork], None]
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """A message the Bot Connector accepted, to be recorded as sent."""
+
+    message: OutboxMessage
+    activity_id: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a lane does next: send `message` (when `claimed`), or wait until `wait_until`, or
+    end (neither)."""
+
+    message: OutboxMessage | None
+    wait_until: datetime | None
+    claimed: bool
+    card_activity_id: str | None
+    service_url: str | None
+    """Where the conversation is reached now (it may have moved since the message was queued)."""
+
+
+def _record(session: Session, delivered: Delivered) -> None:
+    queue.mark_sent(session, delivered.message, delivered.activity_id, delivered.at)
 
 
 class Outbox:
@@ -142,35 +169,59 @@ class Outbox:
             )
 
     async def _send_in_turn(self, conversation_id: str, pacer: Pacer) -> None:
+        """One write transaction per message: it records the one just delivered, picks the
+        next and claims it. A delivered message is never left unrecorded while the lane waits."""
         wake = self._wakes.setdefault(conversation_id, asyncio.Event())
-        while True:
-            wake.clear()
-            now = self._clock()
-            upcoming = await self._reading(
-                partial(queue.next_message, conversation_id=conversation_id, now=now)
-            )
-            message = upcoming.message
-            if message is None:
-                if upcoming.wait_until is None:
+        delivered: Delivered | None = None
+        try:
+            while True:
+                wait = self._pace_wait(pacer)
+                if wait > 0:
+                    if delivered is not None:
+                        await self._in_session(partial(_record, delivered=delivered))
+                        delivered = None
+                    await _until(wake, wait)
+                    continue
+                wake.clear()
+                step = await self._in_session(
+                    partial(self._next_step, conversation_id=conversation_id, delivered=delivered)
+                )
+                delivered = None
+                if step.message is None:
+                    if step.wait_until is None:
+                        return
+                    await _until(wake, (step.wait_until - self._clock()).total_seconds())
+                    continue
+                if not step.claimed:
                     return
-                await _until(wake, (upcoming.wait_until - now).total_seconds())
-                continue
-            wait = self._pace_wait(pacer)
-            if wait > 0:
-                await _until(wake, wait)
-                continue
-            if not await self._claim(message):
-                return
-            moment = self._clock().timestamp()
-            pacer.sent(moment)
-            self._tenant.sent(moment)
-            try:
-                activity_id = await self._deliver(message)
-            except ConnectorError as error:
-                await self._failed(message, error, pacer)
-                continue
-            sent = partial(queue.mark_sent, message=message, activity_id=activity_id)
-            await self._in_session(partial(sent, now=self._clock()))
+                moment = self._clock().timestamp()
+                pacer.sent(moment)
+                self._tenant.sent(moment)
+                try:
+                    activity_id = await self._deliver(step)
+                except ConnectorError as error:
+                    await self._failed(step.message, error, pacer)
+                    continue
+                delivered = Delivered(step.message, activity_id, self._clock())
+        finally:
+            if delivered is not None:
+                await self._in_session(partial(_record, delivered=delivered))
+
+    def _next_step(
+        self, session: Session, conversation_id: str, delivered: "Delivered | None"
+    ) -> "Step":
+        if delivered is not None:
+            _record(session, delivered)
+        now = self._clock()
+        upcoming = queue.next_message(session, conversation_id, now)
+        message = upcoming.message
+        if message is None:
+            return Step(None, upcoming.wait_until, False, None, None)
+        claimed = queue.claim_for_sending(session, message, self.owner, now, HOLD)
+        card = get_card(session, message.card_id) if message.card_id else None
+        card_activity_id = card.activity_id if card and message.operation == "update" else None
+        service_url = queue.current_service_url(session, message)
+        return Step(message, None, claimed, card_activity_id, service_url)
 
     def _pace_wait(self, pacer: Pacer) -> float:
         """Without pacing (benchmarks), only a 429's pause is kept."""
@@ -192,28 +243,22 @@ class Outbox:
             pacer.remember([moment.timestamp() for moment in sent])
         return pacer
 
-    async def _claim(self, message: OutboxMessage) -> bool:
-        now = self._clock()
-        return await self._in_session(
-            lambda session: queue.claim_for_sending(session, message, self.owner, now, HOLD)
-        )
-
-    async def _deliver(self, message: OutboxMessage) -> str:
+    async def _deliver(self, step: Step) -> str:
+        message = step.message
+        assert message is not None
         activity = json.loads(message.activity)
+        service_url = step.service_url or message.service_url
         if message.operation == "update":
-            card = await self._reading(
-                lambda session: get_card(session, message.card_id) if message.card_id else None
-            )
-            if card is None or not card.activity_id:
+            if not step.card_activity_id:
                 raise ConnectorError("the card to update was never delivered", transient=False)
             return await self._connector.update(
-                message.service_url, message.conversation_id, card.activity_id, activity
+                service_url, message.conversation_id, step.card_activity_id, activity
             )
         if message.operation == "reply" and message.reply_to_id:
             return await self._connector.reply(
-                message.service_url, message.conversation_id, message.reply_to_id, activity
+                service_url, message.conversation_id, message.reply_to_id, activity
             )
-        return await self._connector.send(message.service_url, message.conversation_id, activity)
+        return await self._connector.send(service_url, message.conversation_id, activity)
 
     async def _failed(self, message: OutboxMessage, error: ConnectorError, pacer: Pacer) -> None:
         """Throttling pauses this conversation only; a message that keeps failing is parked

@@ -115,6 +115,10 @@ class NotOfficer(RoutineError):
     key = "error_not_officer"
 
 
+class NotOfficerOrManager(RoutineError):
+    key = "error_not_officer_or_manager"
+
+
 class NotManager(RoutineError):
     key = "error_not_manager"
 

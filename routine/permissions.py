@@ -6,24 +6,29 @@ manager decide: an officer who is replaced loses the right with the role. While 
 appointed, the channel decides, so that the 48 hours do not run out while a successor is found.
 """
 
-from routine.errors import NotInLinkedChannel, NotManager, NotOfficer
+from routine.errors import NotInLinkedChannel, NotManager, NotOfficer, NotOfficerOrManager
 
 
 def ensure_may_decide(
     acting_channel_id: str | None,
     linked_channel_id: str,
     *,
-    has_officer: bool,
+    officer: str | None,
+    manager: str | None,
     holds_role: bool,
 ) -> None:
+    """`officer` and `manager` are the names of who holds the roles (None: nobody), so that a
+    refusal names who may act."""
     if acting_channel_id != linked_channel_id:
         raise NotInLinkedChannel()
-    if has_officer and not holds_role:
-        raise NotOfficer()
+    if officer is not None and not holds_role:
+        if manager is None:
+            raise NotOfficer(officer=officer)
+        raise NotOfficerOrManager(officer=officer, manager=manager)
 
 
-def ensure_may_appoint(*, has_manager: bool, is_manager: bool) -> None:
+def ensure_may_appoint(*, manager: str | None, is_manager: bool) -> None:
     """Section 3: the manager appoints the officer and reports closing. An account without a
     manager yet can be given one (and an officer) by its channel."""
-    if has_manager and not is_manager:
-        raise NotManager()
+    if manager is not None and not is_manager:
+        raise NotManager(manager=manager)

@@ -37,6 +37,9 @@ class Item:
     decided_by: str | None
     decided_at: datetime | None
     secret_reason: str | None
+    synpunkt_reference: str | None = None
+    """Where a synpunkt was registered in Synpunkten (routine 4.1), so that the printout leads
+    to the question and its answer."""
 
 
 def period(start: str, end: str) -> tuple[date, date]:

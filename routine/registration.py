@@ -35,6 +35,12 @@ PLATFORM_HOSTS: dict[Platform, tuple[str, ...]] = {
     Platform.INSTAGRAM: ("instagram.com",),
     Platform.YOUTUBE: ("youtube.com", "youtu.be"),
 }
+URL_EXAMPLES: dict[str, str] = {
+    Platform.FACEBOOK.value: "https://www.facebook.com/hjokommun",
+    Platform.INSTAGRAM.value: "https://www.instagram.com/hjokommun",
+    Platform.YOUTUBE.value: "https://www.youtube.com/@hjokommun",
+}
+"""The link question's example, for the platform chosen in the answer before."""
 _LIMITS: dict[Step, tuple[int, int]] = {
     Step.NAME: (2, 200),
     Step.UNIT: (2, 200),
@@ -68,6 +74,19 @@ def is_cancel(text: str) -> bool:
 def is_start(text: str) -> bool:
     """`nytt konto` again while one is going: show where the person is, answer nothing."""
     return " ".join(text.split()).casefold() in START_WORDS
+
+
+FREE_TEXT = frozenset({Step.NAME, Step.UNIT, Step.PURPOSE, Step.TARGET_GROUP, Step.CONTACT})
+
+
+def is_command(text: str, step: Step, commands: frozenset[str]) -> bool:
+    """A known command typed during a registration (`väntande`, `hjälp` …) is not taken as an
+    answer. Where the answer is free text, only a command on its own counts: a purpose may
+    well begin with "hjälp"."""
+    words = text.split()
+    if not words or words[0].casefold() not in commands:
+        return False
+    return len(words) == 1 or step not in FREE_TEXT
 
 
 def is_yes(text: str) -> bool:

@@ -34,6 +34,7 @@ def ensure_may_act_for(
     ensure_may_decide(
         acting_channel_id,
         account.channel_conversation_id,
-        has_officer=officer is not None,
+        officer=officer.name if officer else None,
+        manager=manager.name if manager else None,
         holds_role=is_person(officer, actor) or is_person(manager, actor),
     )

@@ -30,7 +30,7 @@ from services.files import new_file, sha256_of, state_fingerprint
 from services.printout import Printouts
 from storage import audit
 from storage.evidence import evidence_for_case
-from storage.models import Account, Decision, FlaggedCase
+from storage.models import Account, Decision, FlaggedCase, Synpunkt
 from texts import exact_moment
 
 BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -160,8 +160,9 @@ class ArchivePackages:
         index says which case and number a file belongs to and whether it is intact."""
         start, end = period_bounds(first, last)
         cases = session.exec(
-            select(FlaggedCase, Decision)
+            select(FlaggedCase, Decision, Synpunkt.reference)
             .outerjoin(Decision, col(Decision.case_id) == FlaggedCase.id)
+            .outerjoin(Synpunkt, col(Synpunkt.case_id) == FlaggedCase.id)
             .where(
                 FlaggedCase.account_id == account.id,
                 col(FlaggedCase.comment_created_at) >= start,
@@ -172,9 +173,19 @@ class ArchivePackages:
         rows = io.StringIO()
         writer = csv.writer(rows)
         writer.writerow(
-            ["fil", "ärende", "diarienummer", "slag", "sparad", "sparad_av", "sha256", "stämmer"]
+            [
+                "fil",
+                "ärende",
+                "diarienummer",
+                "synpunkt_referens",
+                "slag",
+                "sparad",
+                "sparad_av",
+                "sha256",
+                "stämmer",
+            ]
         )
-        for case, decision in cases:
+        for case, decision, synpunkt_reference in cases:
             assert case.id is not None
             number = decision.diarium_number if decision else None
             folder = data / "bevis" / (number or f"ärende-{case.id:06d}")
@@ -190,6 +201,7 @@ class ArchivePackages:
                         target.relative_to(data).as_posix(),
                         case.id,
                         number or "",
+                        synpunkt_reference or "",
                         evidence.kind,
                         exact_moment(evidence.captured_at),
                         evidence.added_by_name,

@@ -14,6 +14,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from services.files import write_atomically
+from storage.db import file_written
 from storage.models import Evidence, table
 
 SCREENSHOT = "screenshot"
@@ -56,7 +57,8 @@ class EvidenceFiles:
         digest = hashlib.sha256(data).hexdigest()
         relative = f"case-{case_id:06d}/{digest[:16]}-{_safe(name)}"
         target = self.folder / relative
-        write_atomically(target, data)
+        write_atomically(target, data, durable=False)
+        file_written(session)
         saved = SavedFile(file_name=relative, sha256=digest, size=len(data))
         session.connection().execute(
             insert(table(Evidence)),

@@ -23,9 +23,11 @@ STATE = f"[0-9a-f]{{{_STATE_LENGTH}}}"
 
 
 @contextmanager
-def new_file(target: Path) -> Iterator[BinaryIO]:
+def new_file(target: Path, durable: bool = True) -> Iterator[BinaryIO]:
     """For a file too big to hold in memory, such as an archive package: what is written to
-    the stream appears under `target` when the block ends without an error."""
+    the stream appears under `target` when the block ends without an error. `durable=False`
+    leaves the flush to disk to the caller's transaction (storage.db.file_written), which
+    flushes all its files at once before it commits."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -33,15 +35,16 @@ def new_file(target: Path) -> Iterator[BinaryIO]:
         with os.fdopen(descriptor, "wb") as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         with suppress(FileExistsError):
             os.link(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    with new_file(target) as stream:
+def write_atomically(target: Path, data: bytes, durable: bool = True) -> None:
+    with new_file(target, durable) as stream:
         stream.write(data)
 
 

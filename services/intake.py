@@ -2,14 +2,31 @@
 
 The raw JSON as received is saved and hashed in the same transaction that creates the case,
 so the comment is on record before anyone can edit or delete it on the platform.
+
+`FlagIn` is what a case may hold, whoever makes it: ids without control characters, lone
+surrogates or only invisible characters, and a sane moment. `FlagBody` is the stricter
+`POST /api/flags` body read by `parse_flag`: also a text and an author name that are not
+blank, and `created_at` as ISO 8601 text, never a number. The text and the author's name are
+kept as given, byte for byte, whatever Unicode they hold.
 """
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 from sqlmodel import Session
 
 from routine.categories import parse_category
@@ -22,31 +39,76 @@ from storage.accounts import find_account
 
 MAX_TEXT_CHARS = 20_000
 CLOCK_SKEW = timedelta(minutes=5)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+"""A comment's moment outside these is a mistake (or a probe), not a comment."""
 
-Short = Annotated[str, Field(min_length=1, max_length=200)]
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_MOMENT = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d")
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an id on record, or None: a control character (NUL, a line
+    break, U+2028/2029), a lone surrogate, or nothing but blanks and invisible characters."""
+    if _SURROGATE.search(value):
+        return "lone_surrogate"
+    if _CONTROL.search(value):
+        return "control_character"
+    if value and _invisible(value):
+        return "only_invisible"
+    return None
+
+
+def _invisible(value: str) -> bool:
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in value)
+
+
+def _clean_id(value: str) -> str:
+    problem = id_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value or _invisible(value):
+        raise ValueError("blank")
+    return value
+
+
+Short = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean_id)]
+OptionalId = Annotated[str, Field(max_length=200), AfterValidator(_clean_id)] | None
+Exact = StringConstraints(strip_whitespace=False)
+"""Not stripped: the comment and its author's name are kept exactly as the platform has them."""
+Name = Annotated[str, Exact, Field(min_length=1, max_length=200)]
+Text = Annotated[str, Exact, Field(max_length=MAX_TEXT_CHARS)]
 
 
 class AuthorIn(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
     id: Short
-    name: Short
+    name: Name
 
 
 class FlagIn(BaseModel):
-    """The documented body of `POST /api/flags` (see README)."""
+    """A flagged comment as a case may hold it (the screening of platform events makes these
+    too); `FlagBody` is the documented body of `POST /api/flags` (see README)."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
     platform: Short
     account: Short
     comment_id: Short
-    post_id: Annotated[str, Field(max_length=200)] | None = None
-    permalink: Annotated[str, Field(min_length=1, max_length=1000)]
+    post_id: OptionalId = None
+    permalink: Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_clean_id)]
     author: AuthorIn
-    text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+    text: Text
     created_at: AwareDatetime
     category: Annotated[str, Field(max_length=30)] | None = None
     reason: Annotated[str, Field(max_length=1000)] | None = None
-    flagged_by: Annotated[str, Field(max_length=200)] | None = None
+    flagged_by: OptionalId = None
 
     @field_validator("platform")
     @classmethod
@@ -63,6 +125,17 @@ class FlagIn(BaseModel):
             raise ValueError("not_a_link")
         return value
 
+    @field_validator("created_at")
+    @classmethod
+    def _sane_moment(cls, value: datetime) -> datetime:
+        try:
+            in_utc = value.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise ValueError("absurd_moment") from None
+        if not EARLIEST <= in_utc < LATEST:
+            raise ValueError("absurd_moment")
+        return value
+
     @field_validator("category")
     @classmethod
     def _known_category(cls, value: str | None) -> str | None:
@@ -72,6 +145,27 @@ class FlagIn(BaseModel):
         if category is None:
             raise ValueError("unknown_category")
         return category.value
+
+
+class AuthorBody(AuthorIn):
+    name: Annotated[Name, AfterValidator(_not_blank)]
+
+
+class FlagBody(FlagIn):
+    """The documented body of `POST /api/flags` (see README)."""
+
+    author: AuthorBody
+    text: Annotated[Text, AfterValidator(_not_blank)]
+
+    @field_validator("created_at", mode="before")
+    @classmethod
+    def _iso_text(cls, value: Any) -> Any:
+        """Pydantic would read 1764057600 or "1764057600" as Unix time; the body says ISO."""
+        if isinstance(value, bool | int | float):
+            raise ValueError("moment_not_text")
+        if isinstance(value, str) and not _ISO_MOMENT.match(value.strip()):
+            raise ValueError("datetime_format")
+        return value
 
 
 def _screened_category(verdict: Verdict) -> str | None:
@@ -103,14 +197,25 @@ _MESSAGES = {
     "unknown_platform": "okänd plattform; välj facebook, instagram eller youtube",
     "not_a_link": "ska vara en länk som börjar med https://",
     "unknown_category": "okänd kategori; se README för listan",
+    "control_character": "får inte innehålla styrtecken (t.ex. NUL, radbrytning eller U+2028)",
+    "only_invisible": "får inte bestå av bara blanksteg eller osynliga tecken",
+    "string_unicode": "innehåller ett ensamt surrogattecken (U+D800–U+DFFF), som inte är Unicode",
+    "lone_surrogate": "innehåller ett ensamt surrogattecken (U+D800–U+DFFF), som inte är Unicode",
+    "blank": "får inte vara tom eller bara blanksteg",
+    "moment_not_text": (
+        "ska vara en tidpunkt som text i ISO 8601, t.ex. 2026-11-25T14:32:00+01:00, inte ett tal"
+    ),
+    "absurd_moment": "är ingen rimlig tidpunkt (ska ligga mellan år 2000 och 2100)",
 }
 
 
 def parse_flag(payload: Any) -> FlagIn:
+    """The body of `POST /api/flags` checked field by field; `FlagRejected` names each field
+    that is wrong."""
     if not isinstance(payload, dict):
         raise FlagRejected({"body": "ska vara ett JSON-objekt"})
     try:
-        return FlagIn.model_validate(payload)
+        return FlagBody.model_validate(payload)
     except ValidationError as error:
         raise FlagRejected(_field_messages(error)) from None
 

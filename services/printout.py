@@ -30,6 +30,7 @@ from storage.models import (
     FlaggedCase,
     Printout,
     SecrecyMark,
+    Synpunkt,
 )
 
 Render = Callable[["PrintoutContent"], bytes]
@@ -73,6 +74,13 @@ def collect(
             .where(FlaggedCase.account_id == account.id)
         )
     }
+    registered: dict[int | None, str | None] = dict(
+        session.exec(
+            select(Synpunkt.case_id, Synpunkt.reference)
+            .join(FlaggedCase, col(FlaggedCase.id) == Synpunkt.case_id)
+            .where(FlaggedCase.account_id == account.id, col(Synpunkt.reference).is_not(None))
+        ).all()
+    )
     comments = list(
         session.exec(
             select(Comment).where(
@@ -99,6 +107,7 @@ def collect(
                 comment.deleted_by_author_at is not None,
                 decision,
                 None if for_archive else secrets.get(comment.platform_comment_id),
+                registered.get(case.id) if case else None,
             )
         )
     for comment_id, (case, decision) in decided.items():
@@ -116,6 +125,7 @@ def collect(
                     False,
                     decision,
                     None if for_archive else secrets.get(comment_id),
+                    registered.get(case.id),
                 )
             )
     return in_thread_order(items)
@@ -133,6 +143,7 @@ def _item(
     deleted_by_author: bool,
     decision: Decision | None,
     secret_reason: str | None,
+    synpunkt_reference: str | None,
 ) -> Item:
     removed = bool(decision and decision.removed_on_platform_at)
     return Item(
@@ -150,6 +161,7 @@ def _item(
         decided_by=decision.decided_by_name if decision else None,
         decided_at=decision.decided_at if decision else None,
         secret_reason=secret_reason,
+        synpunkt_reference=synpunkt_reference,
     )
 
 

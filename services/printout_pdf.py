@@ -107,6 +107,13 @@ def _row(item: Item, language: str) -> list[Paragraph]:
         )
         if item.diarium_number:
             decision = f"{decision} ({item.diarium_number})"
+        if item.synpunkt_reference:
+            decision = t(
+                language,
+                "printout_synpunkt_reference",
+                decision=decision,
+                reference=item.synpunkt_reference,
+            )
     return [
         Paragraph(written, BODY),
         Paragraph(escape(origin), BODY),

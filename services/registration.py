@@ -10,10 +10,12 @@ from sqlmodel import Session, select
 from routine.decisions import Actor
 from routine.registration import (
     ORDER,
+    URL_EXAMPLES,
     Answer,
     BadAnswer,
     Step,
     is_cancel,
+    is_command,
     is_start,
     next_step,
     person_data,
@@ -39,11 +41,16 @@ class Say:
 
 class NewAccountDialog:
     def __init__(
-        self, database: Database, registry: Registry, directory: PeopleDirectory | None
+        self,
+        database: Database,
+        registry: Registry,
+        directory: PeopleDirectory | None,
+        commands: frozenset[str] = frozenset(),
     ) -> None:
         self._database = database
         self._registry = registry
         self._directory = directory
+        self._commands = commands
 
     def start(self, session: Session, where: str, user: Actor, now: datetime) -> list[Say]:
         """A new registration. (`nytt konto` while one is going is read by `answer`, which
@@ -82,6 +89,8 @@ class NewAccountDialog:
             data = dialog_data(state)
             if is_start(answer.text):
                 return [Say("registration_resumed"), self._question(step, data)]
+            if is_command(answer.text, step, self._commands):
+                return [Say("registration_going_on"), self._question(step, data)]
             try:
                 values = read_answer(step, answer, data)
                 if step is Step.NAME:
@@ -145,6 +154,8 @@ class NewAccountDialog:
             return Say("registration_q_contact", {"phone": self._registry.municipality.phone})
         if step is Step.CONFIRM:
             return Say("registration_q_confirm", _summary(data, self._registry.municipality.phone))
+        if step is Step.URL:
+            return Say("registration_q_url", {"example": URL_EXAMPLES[data["platform"]]})
         return Say(f"registration_q_{step.value}")
 
     @staticmethod

@@ -27,7 +27,7 @@ from services.notifier import Notifier
 from services.roles import Role, unassign_officer
 from services.views import task_view
 from storage import audit, bot_state
-from storage.accounts import accounts_in_channel, get_account, link_account
+from storage.accounts import get_account, link_account
 from storage.audit import SYSTEM
 from storage.checklist import add_tick, registered_without, ticks
 from storage.models import Account, DutyTask, Person
@@ -220,22 +220,21 @@ class Registry:
         self,
         session: Session,
         *,
-        channel_id: str,
+        accounts: list[Account],
         role: Role,
         person: Actor,
         actor: Actor,
         now: datetime,
     ) -> tuple[list[Account], bool]:
-        """Section 3: the manager appoints the officer (or hands over the manager role); the
-        replaced officer loses the right to decide. Returns the accounts and whether the
-        strategist could be told."""
-        accounts = accounts_in_channel(session, channel_id)
+        """Section 3: the manager appoints the officer (or hands over the manager role) of the
+        accounts named; the replaced officer loses the right to decide. Returns the accounts
+        and whether the strategist could be told."""
         if not accounts:
             raise NoAccountInChannel()
         for account in accounts:
             manager = get_person(session, account.manager_person_id)
             ensure_may_appoint(
-                has_manager=manager is not None, is_manager=is_person(manager, actor)
+                manager=manager.name if manager else None, is_manager=is_person(manager, actor)
             )
         holder = remember_person(session, person, now)
         told = True
@@ -279,7 +278,9 @@ class Registry:
         """Section 3 and 5: the manager reports the account closed. A final archive task opens;
         the account is closed when it is done, and its records stay."""
         manager = get_person(session, account.manager_person_id)
-        ensure_may_appoint(has_manager=manager is not None, is_manager=is_person(manager, actor))
+        ensure_may_appoint(
+            manager=manager.name if manager else None, is_manager=is_person(manager, actor)
+        )
         if account.closing_at is not None:
             raise AccountClosing(at=account.closing_at)
         assert account.id is not None

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 from routine.decisions import Actor
 from routine.errors import NoAccountInChannel
 from routine.monitoring import due_today
-from routine.upkeep import Nudge, nudges_due
+from routine.upkeep import Nudge, missing_officer_reported, nudges_due
 from services.notifier import Notifier
 from storage import audit
 from storage.accounts import ACTIVE, accounts_in_channel
@@ -39,14 +39,14 @@ class Upkeep:
         self._digest_time = digest_time
 
     def send_nudges(self, session: Session, now: datetime) -> int:
-        """On vardag mornings: one nudge per silent stretch and person, never repeated."""
+        """On vardag mornings: the officer once per silent stretch, the manager once a week."""
         if due_today(now, self._digest_time) is None:
             return 0
         sent = 0
         for account in session.exec(select(Account).where(ACTIVE)):
             since = account.last_published_at or account.linked_at
-            for nudge in nudges_due(since, now):
-                if not claim(session, nudge.value, f"account:{account.id}", since.isoformat(), now):
+            for nudge, stretch in nudges_due(since, now):
+                if not claim(session, nudge.value, f"account:{account.id}", stretch, now):
                     continue
                 officer = get_person(session, account.officer_person_id)
                 manager = get_person(session, account.manager_person_id)
@@ -66,6 +66,8 @@ class Upkeep:
             select(Account).where(ACTIVE, col(Account.officer_person_id).is_(None))
         )
         for account in accounts:
+            if not missing_officer_reported(account.linked_at, now):
+                continue
             if claim(session, NO_OFFICER, f"account:{account.id}", day.isoformat(), now):
                 manager = get_person(session, account.manager_person_id)
                 self._notifier.officer_missing(session, account, manager, now)

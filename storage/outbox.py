@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.db import queued_on_commit
-from storage.models import Card, OutboxLane, OutboxMessage, table
+from storage.models import Card, Conversation, OutboxLane, OutboxMessage, table
 
 TOPIC = "outbox"
 PENDING = "pending"
@@ -26,6 +26,7 @@ WAITED_ON = 0
 """A reply to a person or an update of a card someone pressed: goes first in its channel."""
 QUEUED = 1
 _LOOK_AHEAD = 50
+THREAD_MARK = ";messageid="
 
 
 def enqueue(
@@ -117,6 +118,16 @@ def sent_since(session: Session, conversation_id: str, since: datetime) -> list[
         )
         if moment is not None
     ]
+
+
+def current_service_url(session: Session, message: OutboxMessage) -> str:
+    """The Bot Connector address Teams last gave for the conversation (a channel thread is
+    reached through its channel), or the one the message was queued with."""
+    channel = message.conversation_id.split(THREAD_MARK)[0]
+    known = session.exec(
+        select(Conversation.service_url).where(Conversation.conversation_id == channel)
+    ).first()
+    return known or message.service_url
 
 
 def get_message(session: Session, message_id: int) -> OutboxMessage | None:

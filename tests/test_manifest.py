@@ -8,12 +8,20 @@ import pytest
 from jsonschema import Draft7Validator
 from PIL import Image
 
-from bot.app_package import MANIFEST_FOLDER, build_package
+from bot.app_package import MANIFEST_FOLDER, AppDetails, build_package
 from bot.cli import main
 from bot.commands import COMMANDS
 from tests.schemas import SCHEMAS
 
 BOT_ID = "00000000-0000-0000-0000-000000000001"
+DETAILS = AppDetails(
+    bot_id=BOT_ID,
+    public_url="https://modbot.hjo.se",
+    privacy_url="https://www.hjo.se/personuppgifter",
+    terms_url="https://www.hjo.se/villkor",
+    publisher="Hjo kommun",
+    website_url="https://www.hjo.se",
+)
 
 
 def _schema_errors(manifest: dict) -> list[str]:
@@ -22,13 +30,15 @@ def _schema_errors(manifest: dict) -> list[str]:
 
 
 def test_the_package_holds_a_valid_manifest_and_both_icons(tmp_path: Path) -> None:
-    package = build_package(BOT_ID, "https://modbot.hjo.se", tmp_path / "modbot.zip")
+    package = build_package(DETAILS, tmp_path / "modbot.zip")
     with zipfile.ZipFile(package) as opened:
         assert sorted(opened.namelist()) == ["color.png", "manifest.json", "outline.png"]
         manifest = json.loads(opened.read("manifest.json"))
     assert not _schema_errors(manifest)
     assert manifest["id"] == manifest["bots"][0]["botId"] == BOT_ID
     assert manifest["validDomains"] == ["modbot.hjo.se"]
+    assert manifest["developer"]["privacyUrl"] == "https://www.hjo.se/personuppgifter"
+    assert manifest["developer"]["termsOfUseUrl"] == "https://www.hjo.se/villkor"
     assert manifest["bots"][0]["scopes"] == ["team", "personal", "groupChat"]
     titles = [c["title"] for c in manifest["bots"][0]["commandLists"][0]["commands"]]
     assert titles[:3] == ["hjälp", "nytt konto", "koppla"]
@@ -54,6 +64,8 @@ def test_the_package_command_builds_from_the_environment(
 ) -> None:
     monkeypatch.setenv("MODBOT_APP_ID", BOT_ID)
     monkeypatch.setenv("MODBOT_PUBLIC_URL", "https://modbot.hjo.se")
+    monkeypatch.setenv("MODBOT_PRIVACY_URL", "https://www.hjo.se/personuppgifter")
+    monkeypatch.setenv("MODBOT_TERMS_URL", "https://www.hjo.se/villkor")
     target = tmp_path / "modbot.zip"
     assert main(["package", "--out", str(target)]) == 0
     with zipfile.ZipFile(target) as opened:

@@ -77,8 +77,14 @@ MESSAGES: dict[str, str] = {
         "48-hour limit {deadline} without being finished. Responsible officer: {officer}. "
         "Make sure it is decided now. [Open the comment]({link})"
     ),
-    "reminder_no_officer": "none appointed (write `officer @name` in the channel)",
-    "reminder_no_manager": "No manager (write `manager @name` in the channel)",
+    "reminder_no_officer": (
+        "No responsible officer is appointed (write `officer @name` in the channel), so this "
+        "goes to everyone in the channel"
+    ),
+    "reminder_no_manager": (
+        "No manager is appointed (write `manager @name` in the channel), so this goes to "
+        "everyone in the channel"
+    ),
     "digest_title": "Monitoring {day}",
     "digest_intro": "Go through {accounts} and press Monitored today when done.",
     "digest_none": "No open cases.",
@@ -200,6 +206,55 @@ MESSAGES: dict[str, str] = {
     "parked_line": "{number}. {kind} {ref}: {attempts} attempts, parked {at}: {error}",
     "parked_retried": "No. {number} ({kind} {ref}) is tried again by the running bot within half a minute.",
     "parked_unknown": "There is no parked no. {number}.",
+    "cli_no_database": (
+        "The database {path} does not exist, so there is nothing to read. Give the one the bot "
+        "uses with MODBOT_DATABASE_URL (now {url})."
+    ),
+    "cli_no_such_account": 'No linked account is called "{name}".',
+    "cli_account_on_several_platforms": (
+        '"{name}" is on several platforms ({platforms}): choose one with --plattform.'
+    ),
+    "cli_linked": (
+        "The account {platform} {name} is now linked to the channel {channel}. Flagged "
+        "comments for the account arrive there as cards."
+    ),
+    "cli_relinked": (
+        "The account {platform} {name} is now linked to the channel {channel} (before: "
+        "{previous})."
+    ),
+    "cli_channel_unknown": (
+        "The bot does not know the channel {channel} yet, so it cannot write there. Give the "
+        "channel's service URL with --service-url (serviceUrl in what Teams sends the bot, e.g. "
+        "https://smba.trafficmanager.net/emea/), or add the app to the team first."
+    ),
+    "cli_bad_service_url": "--service-url {url} does not look like a link (http:// or https://).",
+    "demo_not_in_development": (
+        "`modbot demo` is only for development mode (no MODBOT_APP_ID): it links a made-up "
+        "account to the Agents Playground, which sends no tokens."
+    ),
+    "demo_ready": (
+        "The demo account is ready: {platform} {account} is linked to the General channel of "
+        "Microsoft 365 Agents Playground (conversation {channel} via {service_url}). `modbot "
+        "demo` can be run again; what is already done is not redone.\n\n"
+        "1. Start the Playground first, in a terminal of its own:\n"
+        "   npx -y -p @microsoft/m365agentsplayground@0.2.28 agentsplayground -e {messages_url} "
+        "-c msteams -p {playground_port}\n"
+        "   Its page opens in your browser (without a browser: set TEAMSAPPTESTER_BROWSER=none "
+        "and open {playground_url}). If it names another port (that one was taken), run "
+        "`modbot demo --service-url http://localhost:<port>/_connector` before going on.\n"
+        "2. Start the bot in another terminal: `./scripts/start` (or `.venv/bin/modbot "
+        "serve`).\n"
+        "3. Add the app to the team in the Playground's page; the bot greets the General "
+        "channel.\n"
+        "4. Flag a comment from a third terminal:"
+    ),
+    "demo_then": (
+        "5. Within a few seconds a card, Flaggad kommentar #<no>, for {account} appears in the "
+        "General channel of the Playground. Pick a category, write a note and press Behåll or "
+        "Ta bort: the card updates for everyone. curl answers with the case number and "
+        '"created": true. The same curl again makes no second card (it is the same comment); '
+        "`modbot demo` prints a new one."
+    ),
     "removing_on_platform": "Removing the comment on the platform … The card updates when the platform has answered.",
     "error_generic": "Something went wrong. Please try again in a moment.",
     "error_case_not_found": "The case does not exist.",
@@ -258,6 +313,7 @@ MESSAGES: dict[str, str] = {
         "A message to a channel could not be delivered to Teams after {attempts} attempts "
         "({error}). It is waiting: a technician can send it again with `modbot parked`."
     ),
+    "card_fresh_link": "New link to the evidence",
     "card_evidence_count": "{count} files saved",
     "card_evidence_link": "Show evidence",
     "card_open_comment": "Open the comment",
@@ -337,7 +393,11 @@ MESSAGES: dict[str, str] = {
     ),
     "registration_q_platform": "1/9 Which platform? Answer facebook, instagram or youtube.",
     "registration_q_name": "2/9 What is the account called (as shown on the platform)?",
-    "registration_q_url": "3/9 Link to the account, e.g. https://www.facebook.com/hjokommun",
+    "registration_q_url": "3/9 Link to the account, e.g. {example}",
+    "registration_going_on": (
+        "You have a registration of a new account going on here. Answer the question below, "
+        "or write `cancel` to stop it and use commands again."
+    ),
     "registration_q_unit": "4/9 Which unit runs the account?",
     "registration_q_purpose": "5/9 What is the account's purpose?",
     "registration_q_target_group": "6/9 Who is the account's target group?",
@@ -459,15 +519,24 @@ MESSAGES: dict[str, str] = {
     "checklist_read_routine": "Read the routine",
     "accounts_checklist_open": " – checklist: {count} item(s) left",
     "accounts_closing": " – being closed",
-    "error_not_officer": (
-        "Only the account's responsible officer or manager can decide this (routine section 3)."
+    "error_not_officer": "Only {officer} (officer) can decide this (routine section 3).",
+    "error_not_officer_or_manager": (
+        "Only {officer} (officer) or {manager} (manager) can decide this (routine section 3)."
     ),
-    "error_not_manager": "Only the account's manager can do that (routine section 3).",
+    "error_not_manager": "Only {manager} (the account's manager) can do that (routine section 3).",
+    "role_which_account": (
+        "The channel moderates several accounts: {accounts}. Say which, e.g. "
+        '`change officer @name "account name"`.'
+    ),
     "error_may_not_tick": (
         "Someone else confirms that item under routine 2.1 (officer: {officer}, manager: {manager})."
     ),
     "error_exception_note_missing": "Write the reason for the exception in the field first.",
     "error_account_closing": "The account is already being closed (since {at}).",
+    "duty_final_period": (
+        "The account is closing: the final archive covers everything published. Opened "
+        "{opened}. Do it by {due}."
+    ),
     "duty_final_archive_title": "Final archiving of {account} (the account is closing)",
     "duty_final_archive_what": (
         "Make a PDF of the account's start page and of what was published, send it to the "
@@ -475,6 +544,7 @@ MESSAGES: dict[str, str] = {
         "Marking it archived closes the account."
     ),
     "duty_final_archive_button": "Archived – close the account",
+    "printout_synpunkt_reference": "{decision}, registered in Synpunkten as {reference}",
     "printout_title": "Extract of public records: {account}",
     "printout_period": "Period {first} – {last}",
     "printout_header": (
@@ -643,4 +713,13 @@ MESSAGES: dict[str, str] = {
     "error_not_kansli_request": (
         "Personal-data requests are made in the registry office's channel (`registry here` first)."
     ),
+    "json_too_large": "too large (at most {kilobytes} kB)",
+    "json_not_utf8": "is not UTF-8",
+    "json_invalid": "is not valid JSON",
+    "json_too_deep": "is nested too deeply (at most {depth} levels)",
+    "json_lone_surrogate": "holds a lone surrogate (U+D800–U+DFFF), which is not Unicode",
+    "json_not_an_activity": "is not a Bot Framework activity (no type)",
+    "json_bad_id": "must not hold control characters or only invisible ones",
+    "json_missing": "is missing",
+    "json_wrong_type": "has the wrong type",
 }

@@ -80,8 +80,13 @@ MESSAGES: dict[str, str] = {
         "48-timmarsgränsen {deadline} utan att vara klart. Ansvarig tjänsteperson: {officer}. "
         "Se till att det avgörs nu. [Öppna kommentaren]({link})"
     ),
-    "reminder_no_officer": "ingen ansvarig utsedd (skriv `ansvarig @namn` i kanalen)",
-    "reminder_no_manager": "Chef saknas (skriv `chef @namn` i kanalen)",
+    "reminder_no_officer": (
+        "Ingen ansvarig tjänsteperson är utsedd (skriv `byt ansvarig @namn` i kanalen), så det här "
+        "går till alla i kanalen"
+    ),
+    "reminder_no_manager": (
+        "Ingen chef är utsedd (skriv `chef @namn` i kanalen), så det här går till alla i kanalen"
+    ),
     "digest_title": "Bevakning {day}",
     "digest_intro": "Gå igenom {accounts} och tryck Bevakat idag när det är gjort.",
     "digest_none": "Inga öppna ärenden.",
@@ -204,6 +209,53 @@ MESSAGES: dict[str, str] = {
     "parked_line": "{number}. {kind} {ref}: {attempts} försök, parkerat {at}: {error}",
     "parked_retried": "Nr {number} ({kind} {ref}) försöks igen av den körande boten inom en halv minut.",
     "parked_unknown": "Det finns inget parkerat nr {number}.",
+    "cli_no_database": (
+        "Databasen {path} finns inte, så det finns inget att läsa. Ange den som boten använder "
+        "med MODBOT_DATABASE_URL (nu {url})."
+    ),
+    "cli_no_such_account": 'Det finns inget kopplat konto som heter "{name}".',
+    "cli_account_on_several_platforms": (
+        '"{name}" finns på flera plattformar ({platforms}): ange vilken med --plattform.'
+    ),
+    "cli_linked": (
+        "Kontot {platform} {name} är nu kopplat till kanalen {channel}. Flaggade kommentarer "
+        "för kontot kommer som kort där."
+    ),
+    "cli_relinked": (
+        "Kontot {platform} {name} är nu kopplat till kanalen {channel} (tidigare {previous})."
+    ),
+    "cli_channel_unknown": (
+        "Boten känner inte kanalen {channel} än, så den kan inte skriva där. Ange kanalens "
+        "tjänsteadress med --service-url (serviceUrl i det Teams skickar till boten, t.ex. "
+        "https://smba.trafficmanager.net/emea/), eller lägg till appen i teamet först."
+    ),
+    "cli_bad_service_url": "--service-url {url} ser inte ut som en länk (http:// eller https://).",
+    "demo_not_in_development": (
+        "`modbot demo` är bara för utvecklingsläge (utan MODBOT_APP_ID): den kopplar ett "
+        "påhittat konto till Agents Playground, som inte skickar några token."
+    ),
+    "demo_ready": (
+        "Demokontot är klart: {platform} {account} är kopplat till kanalen General i Microsoft "
+        "365 Agents Playground (konversation {channel} via {service_url}). `modbot demo` går att "
+        "köra igen; det som redan är gjort görs inte om.\n\n"
+        "1. Starta Playground först, i en egen terminal:\n"
+        "   npx -y -p @microsoft/m365agentsplayground@0.2.28 agentsplayground -e {messages_url} "
+        "-c msteams -p {playground_port}\n"
+        "   Sidan öppnas i webbläsaren (utan webbläsare: sätt TEAMSAPPTESTER_BROWSER=none och "
+        "öppna {playground_url}). Säger den en annan port (porten var upptagen), kör `modbot "
+        "demo --service-url http://localhost:<port>/_connector` innan du går vidare.\n"
+        "2. Starta boten i en annan terminal: `./scripts/start` (eller `.venv/bin/modbot "
+        "serve`).\n"
+        "3. Lägg till appen i teamet på Playgrounds sida; boten hälsar i kanalen General.\n"
+        "4. Flagga en kommentar från en tredje terminal:"
+    ),
+    "demo_then": (
+        "5. Inom några sekunder kommer ett kort, Flaggad kommentar #<nr>, för {account} i "
+        "kanalen General i Playground. Välj kategori, skriv en anteckning och tryck Behåll "
+        "eller Ta bort: kortet uppdateras för alla. curl svarar med ärendets nummer och "
+        '"created": true. Samma curl en gång till ger inget nytt kort (det är samma '
+        "kommentar); `modbot demo` skriver ut en ny."
+    ),
     "removing_on_platform": "Tar bort kommentaren på plattformen … Kortet uppdateras när plattformen har svarat.",
     "error_generic": "Något gick fel. Försök igen om en stund.",
     "error_case_not_found": "Ärendet finns inte.",
@@ -241,7 +293,7 @@ MESSAGES: dict[str, str] = {
     "card_author": "Skriven av",
     "card_written": "Skriven",
     "card_deadline": "Ska bort senast",
-    "card_time_left": "Tid kvar",
+    "card_time_left": "Till 48-timmarsgränsen",
     "card_suggested": "Föreslagen kategori",
     "card_reason": "Skäl",
     "card_flagged_by": "Flaggad av",
@@ -262,6 +314,7 @@ MESSAGES: dict[str, str] = {
         "Ett meddelande till en kanal kunde inte levereras till Teams efter {attempts} försök "
         "({error}). Det väntar: en tekniker kan skicka det igen med `modbot parked`."
     ),
+    "card_fresh_link": "Ny länk till bevisen",
     "card_evidence_count": "{count} filer sparade",
     "card_evidence_link": "Visa bevis",
     "card_open_comment": "Öppna kommentaren",
@@ -346,7 +399,11 @@ MESSAGES: dict[str, str] = {
     ),
     "registration_q_platform": "1/9 Vilken plattform? Svara facebook, instagram eller youtube.",
     "registration_q_name": "2/9 Vad heter kontot (som det syns på plattformen)?",
-    "registration_q_url": "3/9 Länk till kontot, t.ex. https://www.facebook.com/hjokommun",
+    "registration_q_url": "3/9 Länk till kontot, t.ex. {example}",
+    "registration_going_on": (
+        "Du har en registrering av ett nytt konto på gång här. Svara på frågan nedan, eller "
+        "skriv `avbryt` för att avbryta registreringen och använda kommandon igen."
+    ),
     "registration_q_unit": "4/9 Vilken verksamhet eller enhet driver kontot?",
     "registration_q_purpose": "5/9 Vad är kontots syfte?",
     "registration_q_target_group": "6/9 Vilken är kontots målgrupp?",
@@ -468,15 +525,24 @@ MESSAGES: dict[str, str] = {
     "checklist_read_routine": "Läs rutinen",
     "accounts_checklist_open": " – checklistan: {count} punkt(er) kvar",
     "accounts_closing": " – avslutas",
-    "error_not_officer": (
-        "Bara kontots ansvariga tjänsteperson eller chef kan avgöra det här (rutinen avsnitt 3)."
+    "error_not_officer": "Bara {officer} (ansvarig) kan avgöra det här (rutinen avsnitt 3).",
+    "error_not_officer_or_manager": (
+        "Bara {officer} (ansvarig) eller {manager} (chef) kan avgöra det här (rutinen avsnitt 3)."
     ),
-    "error_not_manager": "Bara kontots chef kan göra det (rutinen avsnitt 3).",
+    "error_not_manager": "Bara {manager} (kontots chef) kan göra det (rutinen avsnitt 3).",
+    "role_which_account": (
+        "Kanalen modererar flera konton: {accounts}. Skriv vilket, t.ex. "
+        '`byt ansvarig @namn "kontots namn"`.'
+    ),
     "error_may_not_tick": (
         "Den punkten bekräftas av någon annan enligt rutinen 2.1 (ansvarig: {officer}, chef: {manager})."
     ),
     "error_exception_note_missing": "Skriv skälet till undantaget i fältet först.",
     "error_account_closing": "Kontot håller redan på att avslutas (sedan {at}).",
+    "duty_final_period": (
+        "Kontot avslutas: slutarkivet omfattar allt som publicerats. Öppnad {opened}. "
+        "Gör det senast {due}."
+    ),
     "duty_final_archive_title": "Slutarkivering av {account} (kontot avslutas)",
     "duty_final_archive_what": (
         "Gör en pdf av kontots startsida och av det som publicerats, skicka till kommunarkivet "
@@ -484,6 +550,7 @@ MESSAGES: dict[str, str] = {
         "markerar som arkiverat är kontot avslutat."
     ),
     "duty_final_archive_button": "Arkiverat – avsluta kontot",
+    "printout_synpunkt_reference": "{decision}, registrerad i Synpunkten som {reference}",
     "printout_title": "Utdrag ur allmänna handlingar: {account}",
     "printout_period": "Period {first} – {last}",
     "printout_header": (
@@ -654,4 +721,13 @@ MESSAGES: dict[str, str] = {
     "error_not_kansli_request": (
         "Begäran om personuppgifter görs i kanslienhetens kanal (`kansli här` först)."
     ),
+    "json_too_large": "för stor (högst {kilobytes} kB)",
+    "json_not_utf8": "är inte UTF-8",
+    "json_invalid": "är inte giltig JSON",
+    "json_too_deep": "är för djupt nästlad (högst {depth} nivåer)",
+    "json_lone_surrogate": "innehåller ett ensamt surrogattecken (U+D800–U+DFFF), som inte är Unicode",
+    "json_not_an_activity": "är ingen Bot Framework-aktivitet (type saknas)",
+    "json_bad_id": "får inte innehålla styrtecken eller bara osynliga tecken",
+    "json_missing": "saknas",
+    "json_wrong_type": "har fel typ",
 }

@@ -30,7 +30,8 @@ def evidence_routes(
             request,
             signer,
             clock(),
-            "Länken är ogiltig eller har gått ut. Öppna ärendets kort för en ny länk.",
+            "Länken är ogiltig eller har gått ut. Tryck på Ny länk till bevisen på ärendets kort "
+            "i Teams, så får kortet en ny länk.",
         )
 
     def _number(request: web.Request, name: str) -> int:

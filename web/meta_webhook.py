@@ -1,7 +1,12 @@
 """Meta Webhooks for Facebook Pages and Instagram: `GET /webhooks/meta` answers the
 verification handshake; `POST /webhooks/meta` refuses a bad or missing X-Hub-Signature-256
 with 401 before reading the body as anything, stores the body, and answers once it is
-committed. The comments in it are worked on afterwards (services.inbound)."""
+committed. The comments in it are worked on afterwards (services.inbound).
+
+A body past MAX_BODY_BYTES is refused with 413 without being read to the end. A signed body
+that is not JSON, or nests too deep, is still stored and answered 200: it is Meta's, and
+refusing it would only make Meta send it again. The processor reads it with the same limits
+(platforms.meta_webhook.read_events) and marks it unreadable, with why."""
 
 from aiohttp import web
 
@@ -9,8 +14,10 @@ from platforms.meta_webhook import SIGNATURE_HEADER, handshake, signature_valid
 from services.inbound import InboundQueue
 from storage.db import StorageBusy
 from web.busy import busy
+from web.json_input import JsonInputError, read_body
 
 SOURCE = "meta"
+MAX_BODY_BYTES = 1024 * 1024
 
 
 def meta_webhook_routes(
@@ -23,7 +30,10 @@ def meta_webhook_routes(
         return web.Response(text=challenge)
 
     async def receive(request: web.Request) -> web.Response:
-        body = await request.read()
+        try:
+            body = await read_body(request, MAX_BODY_BYTES)
+        except JsonInputError as error:
+            return web.json_response({"error": error.message()}, status=error.status)
         if not signature_valid(app_secret, body, request.headers.get(SIGNATURE_HEADER)):
             return web.json_response({"error": "ogiltig eller saknad signatur"}, status=401)
         try:

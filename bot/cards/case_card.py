@@ -13,6 +13,11 @@ VERB_SYNPUNKT = "synpunkt"
 VERB_CONFIRM_REMOVED = "confirm_removed"
 VERB_REMOVE_ON_PLATFORM = "remove_on_platform"
 VERB_ANSWER_PUBLISHED = "synpunkt_published"
+VERB_FRESH_LINK = "fresh_link"
+"""The card again with a fresh evidence link: a link on a card expires, the card does not. An
+open card has no room for it (Teams shows six actions) and gets a fresh link at every press."""
+REMOVAL_MATTERS = (CaseState.OPEN, CaseState.AWAITING_PLATFORM_REMOVAL, CaseState.REMOVED)
+"""A kept comment or a synpunkt has no removal deadline to show."""
 DECISION_VERBS = {
     VERB_KEEP: DecisionKind.KEEP,
     VERB_ROUTINE_QUESTION: DecisionKind.ROUTINE_QUESTION,
@@ -38,8 +43,9 @@ def _facts(case: CaseView, language: str) -> list[tuple[str, str]]:
         (t(language, "card_account"), f"{_platform(case, language)} · {case.account_name}"),
         (t(language, "card_author"), f"{case.author_name} ({case.author_id})"),
         (t(language, "card_written"), moment(case.written_at)),
-        (t(language, "card_deadline"), moment(case.deadline)),
     ]
+    if case.state in REMOVAL_MATTERS:
+        pairs.append((t(language, "card_deadline"), moment(case.deadline)))
     if case.state in (CaseState.OPEN, CaseState.AWAITING_PLATFORM_REMOVAL):
         pairs.append((t(language, "card_time_left"), time_left(language, case.time_left)))
     if case.suggested_category:
@@ -229,6 +235,8 @@ def _actions(case: CaseView, language: str) -> list[Element]:
         ]
     actions.append(open_url(t(language, "card_open_comment"), case.permalink))
     actions.append(open_url(t(language, "card_evidence_link"), case.evidence_url))
+    if case.state is not CaseState.OPEN:
+        actions.append(execute(t(language, "card_fresh_link"), VERB_FRESH_LINK, data))
     return actions
 
 

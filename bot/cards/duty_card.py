@@ -1,6 +1,7 @@
 """Sections 4 and 5: the card of a half-year archive or culling task."""
 
 from bot.cards.elements import Element, card, execute, heading, line
+from routine.halfyear import Duty
 from services.views import TaskView
 from texts import t
 
@@ -14,7 +15,7 @@ def duty_card(task: TaskView, language: str) -> Element:
         line(
             t(
                 language,
-                "duty_period",
+                "duty_final_period" if task.duty is Duty.FINAL_ARCHIVE else "duty_period",
                 period=task.period.isoformat(),
                 opened=task.opened_at,
                 due=task.due,

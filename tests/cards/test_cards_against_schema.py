@@ -244,4 +244,5 @@ def test_removal_by_the_platform_names_the_platform_and_time() -> None:
     card = case_card(CASES["connected, removed by the platform"], "sv")
     removed = next(e for e in card["body"] if e.get("color") == "Good")
     assert removed["text"].startswith("Borttagen på Facebook 2026-11-25 10:00")
-    assert not [a for a in card["actions"] if a["type"] == "Action.Execute"]
+    verbs = [a["verb"] for a in card["actions"] if a["type"] == "Action.Execute"]
+    assert verbs == ["fresh_link"]

@@ -156,3 +156,18 @@ async def test_a_second_account_with_the_same_name_is_refused(bot: RunningBot) -
     await ask(bot, MARIA, "facebook")
     refused = await ask(bot, MARIA, "hjo  bibliotek")
     assert "finns redan ett konto som heter" in refused and "2/9" in refused
+
+
+async def test_a_command_during_a_registration_is_not_taken_as_an_answer(
+    bot: RunningBot,
+) -> None:
+    await ask(bot, MARIA, "nytt konto")
+    asked = await ask(bot, MARIA, "instagram")
+    assert "2/9" in asked
+    said = await ask(bot, MARIA, "väntande")
+    assert "registrering" in said and "avbryt" in said and "2/9" in said
+    assert "3/9" in await ask(bot, MARIA, "Hjo kommun på Instagram")
+    link_question = await ask(bot, MARIA, "hjälp")
+    assert "https://www.instagram.com/" in link_question and "facebook" not in link_question
+    assert "4/9" in await ask(bot, MARIA, "https://www.instagram.com/hjokommun")
+    assert "5/9" in await ask(bot, MARIA, "Hjälp och stöd")

@@ -93,7 +93,8 @@ async def test_the_manager_changes_the_officer_and_the_old_one_may_no_longer_dec
     await _registered(bot)
     strategist = strategist_channel(bot)
     await ask(bot, STINA, "strateg här", channel=strategist)
-    assert "Bara kontots chef" in await ask(bot, ANNA, "byt ansvarig", mentions=(BERTIL,))
+    refusal = await ask(bot, ANNA, "byt ansvarig", mentions=(BERTIL,))
+    assert "Bara Maria Chef (kontots chef) kan" in refusal
     changed = await ask(bot, MARIA, "byt ansvarig", mentions=(BERTIL,))
     assert "Bertil Moderator är nu ansvarig tjänsteperson för Hjo Bibliotek" in changed
     await bot.connector.wait_for(
@@ -106,7 +107,7 @@ async def test_the_manager_changes_the_officer_and_the_old_one_may_no_longer_dec
 
     case_id, card_id = await bot.flagged_card(flag(account="Hjo Bibliotek"))
     refused = await bot.invoke(ANNA, "keep", {"case": case_id}, card_id)
-    assert "Bara kontots ansvariga tjänsteperson eller chef" in refused["value"]
+    assert "Bara Bertil Moderator (ansvarig) eller Maria Chef (chef) kan" in refused["value"]
     kept = await bot.invoke(BERTIL, "keep", {"case": case_id}, card_id)
     assert kept["type"] == "application/vnd.microsoft.card.adaptive"
     assert "Bertil Moderator" in str(kept["value"])
@@ -117,7 +118,7 @@ async def test_closing_opens_a_final_archive_and_closes_when_it_is_done(bot: Run
     strategist = strategist_channel(bot)
     await ask(bot, STINA, "strateg här", channel=strategist)
     case_id, _ = await bot.flagged_card(flag(account="Hjo Bibliotek"))
-    assert "Bara kontots chef" in await ask(bot, ANNA, "avsluta konto")
+    assert "Bara Maria Chef (kontots chef)" in await ask(bot, ANNA, "avsluta konto")
     started = await ask(bot, MARIA, "avsluta konto")
     assert "Hjo Bibliotek avslutas" in started
     assert "redan" in await ask(bot, MARIA, "avsluta konto Hjo Bibliotek")
@@ -131,6 +132,8 @@ async def test_closing_opens_a_final_archive_and_closes_when_it_is_done(bot: Run
     )
     task_card = call.body["attachments"][0]["content"]
     assert_valid_card(task_card)
+    assert "slutarkivet omfattar allt som publicerats" in str(task_card)
+    assert "Halvåret från" not in str(task_card)
     task = next(a["data"]["task"] for a in task_card["actions"])
     status, listed = await bot.get("/forteckning.json")
     assert [row["konto"] for row in listed["konton"]] == ["Hjo Bibliotek"]

@@ -5,7 +5,8 @@ import re
 from datetime import timedelta
 
 from tests.conftest import RunningBot
-from tests.teams import ANNA, flag
+from tests.schemas import assert_valid_card
+from tests.teams import ANNA, Channel, flag
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -135,3 +136,24 @@ async def test_a_file_that_cannot_be_fetched_is_reported_not_lost_silently(
     await bot.activity(reply)
     await bot.connector.wait_for(lambda: len(bot.connector.texts()) > before)
     assert "kunde inte hämta" in bot.connector.texts()[before]
+
+
+async def test_an_expired_link_has_a_way_forward_even_on_a_decided_card(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    case_id, card_id = await bot.flagged_card(flag())
+    await bot.invoke(ANNA, "keep", {"case": case_id}, card_id)
+    url = next(a["url"] for a in bot.connector.cards()[0]["actions"] if a["title"] == "Visa bevis")
+    bot.clock.advance(timedelta(hours=bot.settings.evidence_link_ttl_hours + 1))
+    async with bot.http.get(url) as response:
+        assert response.status == 403
+        assert "Ny länk till bevisen" in await response.text()
+    fresh = await bot.invoke(ANNA, "fresh_link", {"case": case_id}, card_id)
+    assert_valid_card(fresh["value"])
+    assert "Behåll" not in str([a.get("title") for a in fresh["value"]["actions"]])
+    assert "Anna Moderator" in str(fresh["value"])
+    await _evidence_links(bot, fresh["value"])
+    elsewhere = Channel(service_url=bot.connector.url, channel_id="19:annan@thread.tacv2")
+    status, refused = await bot.activity(
+        elsewhere.invoke(ANNA, "fresh_link", {"case": case_id}, card_id=card_id)
+    )
+    assert status == 200 and "Visa bevis" not in str(refused)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, start_bot
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, serving, start_bot
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams import ANNA, Channel, flag
 
@@ -106,3 +106,18 @@ async def test_two_bot_processes_on_one_database_send_each_message_once(
         assert titles == sorted(titles, key=lambda title: int(title.split("#")[1]))
     finally:
         await second.cleanup()
+
+
+async def test_a_queued_card_follows_its_channel_to_a_new_service_url(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    bot.connector.fail_next(503, times=10_000)
+    status, _ = await bot.flag(flag())
+    assert status == 201
+    await bot.connector.wait_for(lambda: len(bot.connector.failures) < 10_000)
+    moved = FakeBotConnector()
+    async with serving(moved.app()) as url:
+        moved.url = url
+        channel = Channel(service_url=url)
+        await bot.activity(channel.message(ANNA, "hjälp"))
+        await moved.wait_for(lambda: moved.cards(), timeout=15)
+    assert not bot.connector.cards()

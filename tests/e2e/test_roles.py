@@ -46,3 +46,20 @@ async def test_someone_else_leaving_changes_nothing(bot: RunningBot) -> None:
     await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
     await bot.activity(bot.channel.member_left(KARIN))
     assert "ansvarig: Anna Moderator" in await bot.say(BERTIL, "konton")
+
+
+async def test_in_a_channel_with_several_accounts_the_role_names_its_account(
+    bot: RunningBot,
+) -> None:
+    await bot.link_hjo()
+    await bot.say(ANNA, 'koppla instagram "hjokommun" https://www.instagram.com/hjokommun')
+    which = await bot.say(BERTIL, "byt ansvarig", mentions=(ANNA,))
+    assert '"Hjo kommun"' in which and '"hjokommun"' in which and "vilket" in which
+    await bot.say(BERTIL, 'chef "Hjo kommun"', mentions=(KARIN,))
+    await bot.say(BERTIL, 'chef "hjokommun"', mentions=(BERTIL,))
+    refused = await bot.say(KARIN, 'byt ansvarig "hjokommun"', mentions=(ANNA,))
+    assert "Bara Bertil Moderator (kontots chef)" in refused
+    done = await bot.say(KARIN, 'byt ansvarig "Hjo kommun"', mentions=(ANNA,))
+    assert "Anna Moderator är nu ansvarig tjänsteperson för Hjo kommun" in done
+    listing = await bot.say(ANNA, "konton")
+    assert "ansvarig: ingen utsedd, chef: Bertil Moderator" in listing

@@ -8,6 +8,7 @@ import pytest
 from bot.app import SCHEDULER
 from scheduler.jobs import SYNPUNKTER
 from tests.conftest import RunningBot
+from tests.e2e.records.helpers import download, text_of
 from tests.schemas import assert_valid_card
 from tests.teams import ANNA, BERTIL, KARIN, Channel, Person, flag
 
@@ -230,3 +231,20 @@ async def test_the_departments_first_answer_counts(
             )
         )
     assert "Första svaret." in str(shown["value"]) and "Andra" not in str(shown["value"])
+
+
+async def test_the_printout_carries_the_synpunkt_reference(
+    bot: RunningBot, kansli: Channel, sbf: Channel
+) -> None:
+    case_id, _ = await _forwarded(bot, kansli, sbf)
+    card_id, _ = _card_in(bot, kansli.channel_id)
+    await bot.activity(
+        kansli.invoke(
+            KARIN,
+            "synpunkt_register",
+            {"case": case_id, "reference": "SYN-2026-0042"},
+            card_id=card_id,
+        )
+    )
+    pdf = await download(bot, await bot.say(ANNA, 'utdrag "Hjo kommun" 2026-11-01 2026-11-30'))
+    assert "registrerad i Synpunkten som SYN-2026-0042" in " ".join(text_of(pdf).split())

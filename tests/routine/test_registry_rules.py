@@ -5,9 +5,10 @@ import pytest
 
 from routine.checklist import Item, may_tick, subject_of
 from routine.decisions import Actor
-from routine.errors import NotInLinkedChannel, NotManager, NotOfficer
+from routine.errors import NotInLinkedChannel, NotManager, NotOfficer, NotOfficerOrManager
 from routine.permissions import ensure_may_appoint, ensure_may_decide
 from routine.registration import Answer, BadAnswer, Step, is_cancel, is_yes, read_answer
+from texts import t
 
 ANNA = Actor("29:anna", "Anna", "aad-anna")
 MARIA = Actor("29:maria", "Maria", "aad-maria")
@@ -86,16 +87,27 @@ def test_each_item_is_ticked_by_the_one_the_routine_names() -> None:
 
 
 def test_once_appointed_only_the_officer_and_manager_decide() -> None:
-    ensure_may_decide("19:c", "19:c", has_officer=False, holds_role=False)
-    ensure_may_decide("19:c", "19:c", has_officer=True, holds_role=True)
+    ensure_may_decide("19:c", "19:c", officer=None, manager=None, holds_role=False)
+    ensure_may_decide("19:c", "19:c", officer="Bertil", manager=None, holds_role=True)
     with pytest.raises(NotOfficer):
-        ensure_may_decide("19:c", "19:c", has_officer=True, holds_role=False)
+        ensure_may_decide("19:c", "19:c", officer="Bertil", manager=None, holds_role=False)
     with pytest.raises(NotInLinkedChannel):
-        ensure_may_decide("19:other", "19:c", has_officer=True, holds_role=True)
+        ensure_may_decide("19:other", "19:c", officer="Bertil", manager=None, holds_role=True)
+
+
+def test_a_refusal_names_who_may_decide() -> None:
+    with pytest.raises(NotOfficerOrManager) as refused:
+        ensure_may_decide(
+            "19:c", "19:c", officer="Bertil Berg", manager="Karin Kvist", holds_role=False
+        )
+    assert refused.value.params == {"officer": "Bertil Berg", "manager": "Karin Kvist"}
+    shown = t("sv", refused.value.key, **refused.value.params)
+    assert shown.startswith("Bara Bertil Berg (ansvarig) eller Karin Kvist (chef) kan")
 
 
 def test_the_manager_appoints_once_there_is_one() -> None:
-    ensure_may_appoint(has_manager=False, is_manager=False)
-    ensure_may_appoint(has_manager=True, is_manager=True)
-    with pytest.raises(NotManager):
-        ensure_may_appoint(has_manager=True, is_manager=False)
+    ensure_may_appoint(manager=None, is_manager=False)
+    ensure_may_appoint(manager="Karin", is_manager=True)
+    with pytest.raises(NotManager) as refused:
+        ensure_may_appoint(manager="Karin Kvist", is_manager=False)
+    assert "Karin Kvist" in t("sv", refused.value.key, **refused.value.params)

@@ -71,3 +71,37 @@ async def test_the_digest_button_records_a_publication_too(bot: RunningBot) -> N
     answer = await bot.invoke(ANNA, "record_published", {}, "digest")
     assert answer["value"] == "Noterat: Hjo kommun uppdaterades 2026-12-01 08:30."
     assert await _run(bot, _morning(12, 3)) == 0
+
+
+async def test_the_manager_hears_every_week_until_the_account_is_updated(
+    bot: RunningBot,
+) -> None:
+    await _staffed(bot)
+    assert await _run(bot, _morning(12, 3)) == 1
+    assert await _run(bot, _morning(12, 10)) == 1
+    assert await _run(bot, _morning(12, 11)) == 0
+    assert await _run(bot, _morning(12, 17)) == 1
+    assert await _run(bot, _morning(12, 28)) == 1
+    bot.clock.set(_morning(12, 29))
+    await bot.say(ANNA, "publicerat")
+    assert await _run(bot, datetime(2026, 12, 30, 7, 30, tzinfo=UTC)) == 0
+
+
+async def test_a_new_account_gets_an_hour_before_its_missing_officer_is_reported(
+    bot: RunningBot,
+) -> None:
+    bot.clock.set(datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
+    await bot.link_hjo()
+    assert await _run(bot, datetime(2026, 11, 26, 8, 1, tzinfo=UTC)) == 0
+    assert await _run(bot, datetime(2026, 11, 26, 9, 5, tzinfo=UTC)) == 1
+
+
+async def test_a_reminder_without_an_officer_reads_as_a_sentence(bot: RunningBot) -> None:
+    await bot.link_hjo()
+    await bot.say(BERTIL, "chef", mentions=(KARIN,))
+    before = len(bot.connector.texts())
+    assert await _run(bot, _morning(12, 3)) == 2
+    await bot.connector.wait_for(lambda: len(bot.connector.texts()) >= before + 2)
+    told = [t for t in bot.connector.texts()[before:] if "har inte uppdaterats" in t]
+    assert told[0].startswith("Ingen ansvarig tjänsteperson är utsedd")
+    assert "så det här går till alla i kanalen: Hjo kommun har inte uppdaterats" in told[0]
