@@ -101,6 +101,7 @@ async def bench_modbot(fake: FakeBotConnector, flags: int) -> dict[str, float]:
     port = free_port()
     work = Path(tempfile.mkdtemp(prefix="modbot-bench-"))
     env = {
+        "MODBOT_DEVELOPMENT": "true",
         "MODBOT_PORT": str(port),
         "MODBOT_DATABASE_URL": f"sqlite:///{work / 'modbot.db'}",
         "MODBOT_EVIDENCE_DIR": str(work / "evidence"),
@@ -207,6 +208,7 @@ async def bench_webhooks(fake: FakeBotConnector, events: int) -> dict[str, float
     port = free_port()
     work = Path(tempfile.mkdtemp(prefix="modbot-bench-webhooks-"))
     env = {
+        "MODBOT_DEVELOPMENT": "true",
         "MODBOT_PORT": str(port),
         "MODBOT_DATABASE_URL": f"sqlite:///{work / 'modbot.db'}",
         "MODBOT_EVIDENCE_DIR": str(work / "evidence"),

@@ -89,7 +89,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
     _configure_kansli(database, settings, clock)
     if settings.development:
         log.warning(
-            "Local development mode: no MODBOT_APP_ID, so /api/messages accepts unauthenticated "
+            "Local development mode (MODBOT_DEVELOPMENT): /api/messages accepts unauthenticated "
             "requests%s. Never expose this to a network.",
             "" if settings.api_key.get_secret_value() else " and /api/flags needs no key",
         )
@@ -119,6 +119,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         screenshots.wake,
         burst,
         word_lists,
+        notifier,
     )
     processor = EventProcessor(
         database,
@@ -230,6 +231,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             await processor.stop()
             await screenshots.stop()
             await bot.jobs.stop()
+            await bot.answers.flush()
             await outbox.stop()
             if mails is not None:
                 await mails.stop()

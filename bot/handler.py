@@ -37,6 +37,7 @@ class ModBot(ActivityHandler):
         self._language = default_language
         self._card_actions = CardActions(runtime, default_language)
         self.jobs = CommandJobs(runtime, self.run_command, default_language)
+        self.answers = once.Answers(runtime)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = once.key_of(turn_context.activity)
@@ -52,7 +53,7 @@ class ModBot(ActivityHandler):
         except BaseException:
             await once.forget(self._runtime, key)
             raise
-        await once.record_answer(self._runtime, key, turn_context)
+        self.answers.record(key, turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """Every command runs in a worker thread, so the loop answers others meanwhile; one

@@ -69,6 +69,10 @@ class TeamsNotifier(ReminderMessages):
     ) -> None:
         self._post_text(session, conversation_id, t(self._language, key, **params), [], now)
 
+    def evidence_unwritable(self, session: Session, account: Account, now: datetime) -> None:
+        text = t(self._language, "evidence_unwritable", account=account.name)
+        self._post_text(session, account.channel_conversation_id, text, [], now)
+
     def case_ready(self, session: Session, case: CaseView, now: datetime) -> None:
         self._post_card(session, case, case.channel_conversation_id, MODERATOR, now)
 

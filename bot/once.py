@@ -44,18 +44,36 @@ async def take_on(runtime: Runtime, key: Key) -> bool:
     return await asyncio.to_thread(claim)
 
 
-async def record_answer(runtime: Runtime, key: Key, turn_context: TurnContext) -> None:
-    response = turn_context.turn_state.get(TurnContext._INVOKE_RESPONSE_KEY)  # noqa: SLF001
-    answer: InvokeResponse | None = response.value if response is not None else None
-    status = answer.status if answer is not None else 200
-    body = answer.body if answer is not None else None
+class Answers:
+    """Keeps each first answer for its retries. The turn does not wait for that write: Teams
+    gets its answer at once, the record follows a moment later (a retry arriving meanwhile
+    waits for it), and `flush` lets none get lost at shutdown."""
 
-    def store() -> None:
-        with runtime.database.session() as session:
-            handled_activities.answered(session, *key, int(status or 200), body)
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+        self._pending: set[asyncio.Future[None]] = set()
+
+    def record(self, key: Key, turn_context: TurnContext) -> None:
+        response = turn_context.turn_state.get(TurnContext._INVOKE_RESPONSE_KEY)  # noqa: SLF001
+        answer: InvokeResponse | None = response.value if response is not None else None
+        status = int((answer.status if answer is not None else None) or 200)
+        body = answer.body if answer is not None else None
+        stored = asyncio.ensure_future(asyncio.to_thread(self._store, key, status, body))
+        self._pending.add(stored)
+        stored.add_done_callback(self._stored)
+
+    async def flush(self) -> None:
+        await asyncio.gather(*self._pending, return_exceptions=True)
+
+    def _store(self, key: Key, status: int, body: Any) -> None:
+        with self._runtime.database.session() as session:
+            handled_activities.answered(session, *key, status, body)
             session.commit()
 
-    await asyncio.to_thread(store)
+    def _stored(self, stored: "asyncio.Future[None]") -> None:
+        self._pending.discard(stored)
+        if not stored.cancelled() and stored.exception() is not None:
+            log.error("the answer to an activity was not kept", exc_info=stored.exception())
 
 
 async def forget(runtime: Runtime, key: Key) -> None:

@@ -2,10 +2,14 @@
 documentation: docs/settings.md is rendered from them (bot/settings_reference.py), so the list
 of settings cannot drift from the code.
 
-Without an app id the bot runs in local development mode: /api/messages and /api/flags are
-open and a warning is logged. With an app id, `unsafe_to_serve` lists what refuses the start.
+Local development mode is a choice (MODBOT_DEVELOPMENT=true), never the result of a missing or
+misspelt app id: only then are /api/messages and /api/flags open, and only on loopback.
+`unsafe_to_serve` lists what refuses the start either way; `unknown_variables` names MODBOT_*
+variables that are no setting (a typo), with the closest one.
 """
 
+import difflib
+from collections.abc import Mapping
 from datetime import time
 from pathlib import Path
 from typing import Literal
@@ -19,6 +23,8 @@ from routine.diarium import valid_prefix
 from routine.halfyear import Duty, parse_dates
 from routine.municipality import Municipality
 from web.routine_files import COAT_OF_ARMS_PATH
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 class Settings(BaseSettings):
@@ -51,11 +57,17 @@ class Settings(BaseSettings):
     max_attachment_mb: int = Field(
         default=25, description="largest file a moderator can attach as evidence"
     )
+    development: bool = Field(
+        default=False,
+        description=(
+            "local development mode: no token checks on `/api/messages`, no key on `/api/flags` "
+            "unless `MODBOT_API_KEY` is set; allowed only on loopback (`MODBOT_HOST`) with a "
+            "public URL that is not `https://`, and without an app id. `./scripts/start` sets it"
+        ),
+    )
     app_id: str = Field(
         default="",
-        description=(
-            "the bot's Microsoft App ID; empty means local development mode (no token checks)"
-        ),
+        description="the bot's Microsoft App ID; required outside development mode",
     )
     app_password: SecretStr = Field(
         default=SecretStr(""), description="its client secret; required with an app id"
@@ -306,10 +318,6 @@ class Settings(BaseSettings):
     def mails_synpunkter(self) -> bool:
         return bool(self.smtp_host and self.synpunkt_email)
 
-    @property
-    def development(self) -> bool:
-        return not self.app_id
-
     @model_validator(mode="after")
     def _public_url_follows_port(self) -> "Settings":
         """Links must reach the port the bot listens on, so without MODBOT_PUBLIC_URL they use
@@ -350,11 +358,15 @@ class Settings(BaseSettings):
         return self
 
     def unsafe_to_serve(self) -> list[str]:
-        """What must be fixed before the bot may serve outside development (checked at start,
-        so that `modbot jobs` and `modbot package` work without the serving secrets)."""
+        """What must be fixed before the bot may serve (checked at start, so that `modbot jobs`
+        and `modbot package` work without the serving secrets)."""
         if self.development:
-            return []
+            return self._unsafe_development()
         problems = []
+        if not self.app_id:
+            problems.append(
+                "MODBOT_APP_ID is required (or MODBOT_DEVELOPMENT=true for local development)"
+            )
         if not self.app_password.get_secret_value():
             problems.append("MODBOT_APP_PASSWORD is required with MODBOT_APP_ID")
         if self.app_type == "SingleTenant" and not self.app_tenant_id:
@@ -366,3 +378,29 @@ class Settings(BaseSettings):
         if not self.public_url.startswith("https://"):
             problems.append("MODBOT_PUBLIC_URL must be https:// outside development")
         return problems
+
+    def _unsafe_development(self) -> list[str]:
+        """Development mode opens the endpoints: it must not be reachable from a network."""
+        problems = []
+        if self.host not in LOOPBACK:
+            problems.append(
+                f"MODBOT_DEVELOPMENT listens only on loopback, not MODBOT_HOST={self.host}"
+            )
+        if self.public_url.startswith("https://"):
+            problems.append("MODBOT_DEVELOPMENT does not go with an https:// MODBOT_PUBLIC_URL")
+        if self.app_id:
+            problems.append("MODBOT_DEVELOPMENT and MODBOT_APP_ID exclude each other")
+        return problems
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """MODBOT_* variables that are no setting, each with the closest setting's name: a typo
+    (MODBOT_APPID) must be seen, not silently ignored."""
+    known = [f"MODBOT_{name.upper()}" for name in Settings.model_fields]
+    found = []
+    for name in sorted(environ):
+        if name.startswith("MODBOT_") and name not in known:
+            closest = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f" (menade du {closest[0]}?)" if closest else ""
+            found.append(f"{name} är ingen inställning{hint}")
+    return found

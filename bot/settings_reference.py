@@ -31,20 +31,26 @@ arms file that is not there) stops every `modbot` command at start, with the rea
 
 ## Development mode
 
-Without `MODBOT_APP_ID` the bot runs in local development mode, which is how `./scripts/start`
-starts it: `/api/messages` takes requests without a Bot Framework token (the Agents Playground
-sends none), `/api/flags` needs no key unless `MODBOT_API_KEY` is set, outgoing calls carry no
-token, and the link secret is made on first start and kept in the database. A warning at start
-says so. Never expose a bot in development mode to a network.
+Local development mode is chosen with `MODBOT_DEVELOPMENT=true`, which is how `./scripts/start`
+starts the bot; a missing or misspelt app id never turns it on. In it `/api/messages` takes
+requests without a Bot Framework token (the Agents Playground sends none), `/api/flags` needs no
+key unless `MODBOT_API_KEY` is set, outgoing calls carry no token, and the link secret is made on
+first start and kept in the database. A warning at start says so. It refuses to start, and says
+why, where a network could reach it:
+
+{development_refusals}
+
+A `MODBOT_*` variable that is no setting (a typo such as `MODBOT_APPID`) is reported at start
+with the closest setting's name.
 
 ## Outside development
 
-With `MODBOT_APP_ID` set, the bot refuses to start, and says why, unless each of these is met:
+Outside development mode the bot refuses to start, and says why, unless each of these is met:
 
 {refusals}
 
 Then `/api/messages` answers 401 to any request without a valid Bot Framework token (how it is
-checked: `bot/adapter.py`), and outgoing calls use the bot's token from msal. These checks are
+checked: `bot/token_check.py`), and outgoing calls use the bot's token from msal. These checks are
 made when serving starts, so the commands that do not serve (such as `modbot jobs` and
 `modbot package`) work without the serving secrets.
 
@@ -65,15 +71,26 @@ def settings_reference_markdown() -> str:
         for name, field in Settings.model_fields.items()
     )
     refusals = "\n".join(f"- {problem}" for problem in _refusals())
-    return _PAGE.format(regenerate=REGENERATE, refusals=refusals, rows=rows)
+    development = "\n".join(f"- {problem}" for problem in _development_refusals())
+    return _PAGE.format(
+        regenerate=REGENERATE, refusals=refusals, development_refusals=development, rows=rows
+    )
 
 
 def _refusals() -> list[str]:
     """Every check of `unsafe_to_serve`, in its own words: it is asked about the barest
-    configuration outside development (an app id and nothing else; SingleTenant, so that the
-    tenant rule shows too). Built without reading the environment or validating."""
-    bare = Settings.model_construct(app_id="app-id", app_type="SingleTenant")
+    configuration outside development (nothing set; SingleTenant, so that the tenant rule
+    shows too). Built without reading the environment or validating."""
+    bare = Settings.model_construct(app_type="SingleTenant")
     return bare.unsafe_to_serve()
+
+
+def _development_refusals() -> list[str]:
+    """The development mode's own checks, asked about a configuration that breaks each."""
+    exposed = Settings.model_construct(
+        development=True, host="0.0.0.0", public_url="https://modbot.example", app_id="app-id"
+    )
+    return exposed.unsafe_to_serve()
 
 
 def _shown(default: object) -> str:

@@ -306,7 +306,7 @@ class Outbox:
             with self._database.reading() as session:
                 return work(session)
 
-        return await asyncio.to_thread(run)
+        return await self._database.in_background(run)
 
     async def _in_session(self, work: Callable[[Session], T]) -> T:
         def run() -> T:
@@ -315,7 +315,7 @@ class Outbox:
                 session.commit()
                 return result
 
-        return await asyncio.to_thread(run)
+        return await self._database.in_background(run)
 
 
 async def _until(wake: asyncio.Event, seconds: float) -> None:

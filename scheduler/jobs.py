@@ -2,7 +2,6 @@
 them at fixed times. Every step sends only what is due and not yet recorded as sent, so
 running a job again, after a restart or in a second process, sends nothing twice."""
 
-import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,7 +58,7 @@ async def run_steps(database: Database, job_id: str, steps: Sequence[Step], now:
         with database.session() as session:
             return sum(step(session, now) for step in steps)
 
-    sent = await asyncio.to_thread(run)
+    sent = await database.in_background(run)
     if sent:
         log.info("%s: %d messages queued", job_id, sent)
     return sent

@@ -4,6 +4,11 @@ Rendering takes several milliseconds of CPU, so it runs in a worker process besi
 instead of inside it: a flag is accepted as fast as it can be stored, the event loop stays free
 for moderators' clicks, and the card is posted once the screenshot exists. A case whose
 screenshot is missing after a restart is picked up again.
+
+A picture that cannot be stored because the evidence folder refuses it (disk full or
+read-only) is a fault of the storage, not of the case: it is not counted towards parking,
+the account's channel hears of it once, and the worker tries again after
+STORAGE_RETRY_SECONDS, until the picture is stored and the card goes out.
 """
 
 import asyncio
@@ -18,7 +23,8 @@ from multiprocessing import get_context
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
-from services.evidence import SCREENSHOT, EvidenceFiles
+from services.evidence import SCREENSHOT, EvidenceFiles, EvidenceUnwritable
+from services.evidence_faults import fault_over, tell_in_own_transaction
 from services.notifier import Notifier
 from services.parking import RetryPolicy, note_failure
 from services.screenshot import CommentSnapshot, render_png
@@ -31,11 +37,15 @@ from storage.cards import cards_for_case
 from storage.db import Database
 from storage.evidence import evidence_kinds
 from storage.models import Evidence, FlaggedCase
+from storage.record_digest import new_evidence
 
 log = logging.getLogger(__name__)
 STORE_TOGETHER = 10
 RETRIES = RetryPolicy(attempts=3, base_seconds=2.0, max_seconds=30.0)
 """Three tries within about ten seconds: the card must not wait long for a picture."""
+STORAGE_RETRY_SECONDS = 15.0
+"""How long the worker waits after the evidence folder refused a picture; new cases do not
+wake it sooner (each would only render pictures that cannot be stored)."""
 
 
 def cases_without_screenshot(
@@ -80,10 +90,11 @@ def store_screenshot(
     now: datetime,
 ) -> None:
     """Store once, in the caller's transaction: with two bot processes both may render, only
-    the first one stores."""
+    the first one stores. EvidenceUnwritable (the folder refused the file) leaves the
+    transaction as it was."""
     if SCREENSHOT in evidence_kinds(session, case_id):
         return
-    files.save(
+    saved = files.save(
         session,
         case_id=case_id,
         kind=SCREENSHOT,
@@ -93,7 +104,14 @@ def store_screenshot(
         added_by_name=SYSTEM.name,
         now=now,
     )
-    audit.record(session, at=now, actor=SYSTEM, action="screenshot_saved", case_id=case_id)
+    audit.record(
+        session,
+        at=now,
+        actor=SYSTEM,
+        action="screenshot_saved",
+        case_id=case_id,
+        rows=[new_evidence(case_id, saved.file_name, saved.sha256)],
+    )
     parked.forget(session, parked.SCREENSHOT, str(case_id))
     session.flush()
     _show(session, views, notifier, case_id, now)
@@ -164,6 +182,8 @@ class ScreenshotWorker:
         self._wake = Wakeup()
         self._task: asyncio.Task[None] | None = None
         self._renderer: ProcessPoolExecutor | None = None
+        self._held_until = 0.0
+        """Event-loop time until which a refused picture holds the worker back."""
 
     def wake(self) -> None:
         self._wake.set()
@@ -195,15 +215,24 @@ class ScreenshotWorker:
 
     async def _capture_some(self) -> bool:
         """Each case on its own: a picture that fails is retried later, the others go on.
-        The database work runs in a worker thread, so a locked database never stops the loop."""
-        waiting = await asyncio.to_thread(self._waiting)
+        The database work runs in a worker thread, so a locked database never stops the loop.
+        A picture the evidence folder refuses stops the round until STORAGE_RETRY_SECONDS."""
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._held_until:
+            return False
+        waiting = await self._database.in_background(self._waiting)
         for start in range(0, len(waiting), STORE_TOGETHER):
             chunk = waiting[start : start + STORE_TOGETHER]
             pictures = await self._render(chunk)
             await self._quiet()
-            for moment in await asyncio.to_thread(self._store, chunk, pictures):
+            retry_at, refused = await self._database.in_background(self._store, chunk, pictures)
+            for moment in retry_at:
                 delay = max((moment - self._clock()).total_seconds(), 0.0)
-                asyncio.get_running_loop().call_later(delay, self.wake)
+                loop.call_later(delay, self.wake)
+            if refused:
+                self._held_until = loop.time() + STORAGE_RETRY_SECONDS
+                loop.call_later(STORAGE_RETRY_SECONDS, self.wake)
+                return False
         return bool(waiting)
 
     def _waiting(self) -> list[tuple[int, CommentSnapshot]]:
@@ -217,22 +246,42 @@ class ScreenshotWorker:
 
     def _store(
         self, chunk: list[tuple[int, CommentSnapshot]], pictures: list[bytes | BaseException]
-    ) -> list[datetime]:
-        """Returns when the failed ones are to be tried again."""
+    ) -> tuple[list[datetime], bool]:
+        """Returns when the failed ones are to be tried again, and whether the evidence folder
+        refused a picture. The pictures stored before the refusal are kept; the refused one
+        and the rest of the chunk wait for the next round, none of them counted as failed."""
         retry_at: list[datetime] = []
+        refused: EvidenceUnwritable | None = None
         with self._database.session() as session:
             now = self._clock()
+            stored = False
             for (case_id, _), png in zip(chunk, pictures, strict=True):
                 if isinstance(png, bytes):
-                    store_screenshot(
-                        session, self._files, self._views, self._notifier, case_id, png, now
-                    )
+                    try:
+                        store_screenshot(
+                            session, self._files, self._views, self._notifier, case_id, png, now
+                        )
+                    except EvidenceUnwritable as error:
+                        refused = error
+                        break
+                    stored = True
                     continue
                 again = screenshot_failed(session, self._views, self._notifier, case_id, png, now)
                 if again is not None:
                     retry_at.append(again)
+            if stored:
+                fault_over(session)
             session.commit()
-        return retry_at
+        if refused is not None:
+            case_id = refused.case_id
+            log.error("screenshot of case %s cannot be saved: %s", case_id, refused.__cause__)
+
+            def account(session: Session) -> list[int]:
+                case = cases.get_case(session, case_id)
+                return [case.account_id] if case is not None else []
+
+            tell_in_own_transaction(self._database, self._notifier, account, now)
+        return retry_at, refused is not None
 
     async def _render(
         self, chunk: list[tuple[int, CommentSnapshot]]

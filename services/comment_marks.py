@@ -11,6 +11,7 @@ from routine.decisions import Actor
 from routine.errors import CommentNotFound, RoutineError
 from storage import audit
 from storage.models import Account, Comment, FlaggedCase, LegalHold, SecrecyMark
+from storage.record_digest import changed_row, new_row
 
 Mark = TypeVar("Mark", SecrecyMark, LegalHold)
 MAX_REASON = 300
@@ -47,9 +48,10 @@ def mark_comment(
     )
     if known is None:
         raise CommentNotFound(comment_id=comment_id[:60])
-    mark = session.exec(
+    existing = session.exec(
         select(model).where(model.account_id == account.id, model.platform_comment_id == comment_id)
-    ).first() or model(
+    ).first()
+    mark = existing or model(
         account_id=account.id,
         platform_comment_id=comment_id,
         reason=reason,
@@ -58,11 +60,14 @@ def mark_comment(
     )
     mark.reason, mark.marked_by_name, mark.marked_at = reason, actor.name, now
     session.add(mark)
+    if existing is None:
+        session.flush()
     audit.record(
         session,
         at=now,
         actor=actor,
         action=action,
+        rows=[(changed_row if existing else new_row)(model, mark.id)],
         account=account.name,
         comment_id=comment_id,
         reason=reason,

@@ -31,6 +31,7 @@ from storage.models import (
     LegalHold,
     SecrecyMark,
 )
+from storage.record_digest import changed_row, new_row
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Cullings:
             actor=actor,
             action="culling_proposed",
             account=account.name,
+            rows=[new_row(Culling, proposal.id)],
             culling=proposal.id,
             category=CATEGORY,
             count=len(found),
@@ -205,6 +207,7 @@ def _decided(
         action=action,
         account=account.name,
         culling=proposal.id,
+        rows=[changed_row(Culling, proposal.id)],
         **detail,
     )
     session.commit()

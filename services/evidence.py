@@ -2,15 +2,22 @@
 
 Each file is written once under the evidence folder and its SHA-256 goes to the database,
 so a later change to the file is detectable.
+
+A file and its row stand or fall together: a file the folder refuses (disk full, read-only)
+raises EvidenceUnwritable, so the caller's transaction rolls back instead of keeping a case
+without its evidence, and a file written for a transaction that then rolls back is removed
+again, so no file lies in the folder without its row.
 """
 
 import hashlib
+import logging
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 from sqlmodel import Session
 
 from services.files import write_atomically
@@ -20,6 +27,12 @@ from storage.models import Evidence, table
 SCREENSHOT = "screenshot"
 RAW_JSON = "raw_json"
 MODERATOR_FILE = "moderator_file"
+
+log = logging.getLogger(__name__)
+
+_CREATED = "evidence_files_created"
+"""session.info: the files this transaction put in the folder, removed if it rolls back."""
+_WATCHED = "evidence_files_watched"
 
 
 def ready_for_removal(kinds: set[str]) -> bool:
@@ -36,6 +49,17 @@ class SavedFile:
     file_name: str
     sha256: str
     size: int
+
+
+class EvidenceUnwritable(Exception):
+    """The evidence folder refused a file (full, read-only, gone): nothing was stored of it,
+    and the transaction that wanted it must not be committed without it. The cause is the
+    OSError."""
+
+    def __init__(self, case_id: int, kind: str) -> None:
+        super().__init__(f"the {kind} evidence of case {case_id} cannot be saved")
+        self.case_id = case_id
+        self.kind = kind
 
 
 class EvidenceFiles:
@@ -57,7 +81,12 @@ class EvidenceFiles:
         digest = hashlib.sha256(data).hexdigest()
         relative = f"case-{case_id:06d}/{digest[:16]}-{_safe(name)}"
         target = self.folder / relative
-        write_atomically(target, data, durable=False)
+        try:
+            created = write_atomically(target, data, durable=False)
+        except OSError as error:
+            raise EvidenceUnwritable(case_id, kind) from error
+        if created:
+            _remove_on_rollback(session, target)
         file_written(session)
         saved = SavedFile(file_name=relative, sha256=digest, size=len(data))
         session.connection().execute(
@@ -75,6 +104,32 @@ class EvidenceFiles:
 
     def path_of(self, evidence: Evidence) -> Path:
         return self.folder / evidence.file_name
+
+
+def _remove_on_rollback(session: Session, path: Path) -> None:
+    """The file is kept once the transaction commits, and removed if it ends otherwise. (The
+    writers of one case's files queue on the database's write lock, so nobody else can have
+    come to rely on a file this transaction made before it ends.)"""
+    if not session.info.get(_WATCHED):
+        session.info[_WATCHED] = True
+        event.listen(session, "after_commit", _keep_created)
+        event.listen(session, "after_transaction_end", _discard_uncommitted)
+    session.info.setdefault(_CREATED, []).append(path)
+
+
+def _keep_created(session: Session) -> None:
+    if not session.in_nested_transaction():
+        session.info.pop(_CREATED, None)
+
+
+def _discard_uncommitted(session: Session, transaction: Any) -> None:
+    if transaction.parent is not None:
+        return
+    for path in session.info.pop(_CREATED, []):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            log.error("could not remove %s, written for a transaction that failed: %s", path, error)
 
 
 def _safe(name: str) -> str:

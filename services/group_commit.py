@@ -6,6 +6,7 @@ in a worker thread, so a lock held elsewhere never stops the event loop."""
 import asyncio
 import logging
 from abc import ABC, abstractmethod
+from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, TypeVar
 
 from services.burst import Burst
@@ -23,6 +24,8 @@ class GroupCommit(ABC, Generic[Item, Result]):
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        """Its own thread: a burst of flags never waits behind other work for a thread."""
 
     @abstractmethod
     def store_batch(self, items: list[Item]) -> list[Result | Exception]:
@@ -36,6 +39,7 @@ class GroupCommit(ABC, Generic[Item, Result]):
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        self._writer.shutdown(wait=False)
         for _, future in self._pending:
             future.cancel()
 
@@ -52,7 +56,9 @@ class GroupCommit(ABC, Generic[Item, Result]):
             self._wake.clear()
             batch, self._pending = self._pending, []
             try:
-                outcomes = await asyncio.to_thread(self.store_batch, [item for item, _ in batch])
+                outcomes = await asyncio.get_running_loop().run_in_executor(
+                    self._writer, self.store_batch, [item for item, _ in batch]
+                )
             except Exception as error:
                 log.exception("%s: storing %d items failed; none is stored", self._name, len(batch))
                 outcomes = [error] * len(batch)

@@ -110,7 +110,7 @@ class EventProcessor:
             while True:
                 await self._quiet()
                 try:
-                    if not await asyncio.to_thread(self.process_batch):
+                    if not await self._database.in_background(self.process_batch):
                         break
                 except Exception:
                     log.exception("inbound events: processing failed; trying again in 5 s")

@@ -36,6 +36,8 @@ from routine.screening import Verdict, WordList, screen
 from services.evidence import RAW_JSON, EvidenceFiles
 from storage import audit, cases
 from storage.accounts import find_account
+from storage.models import FlaggedCase
+from storage.record_digest import new_evidence, new_row
 
 MAX_TEXT_CHARS = 20_000
 CLOCK_SKEW = timedelta(minutes=5)
@@ -277,7 +279,7 @@ def accept_flag(
         flagged_by=flag.flagged_by,
     )
     flagger = Actor(id=f"flag:{flag.flagged_by or 'api'}", name=flag.flagged_by or "API")
-    files.save(
+    saved = files.save(
         session,
         case_id=case_id,
         kind=RAW_JSON,
@@ -293,6 +295,7 @@ def accept_flag(
         actor=flagger,
         action="case_opened",
         case_id=case_id,
+        rows=[new_row(FlaggedCase, case_id), new_evidence(case_id, saved.file_name, saved.sha256)],
         platform=flag.platform,
         account=account_name,
         comment_id=flag.comment_id,

@@ -30,6 +30,7 @@ from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.evidence import evidence_kinds
 from storage.models import Decision, FlaggedCase, Synpunkt
+from storage.record_digest import changed_row, new_evidence, new_row
 from storage.synpunkter import get_department
 
 
@@ -53,6 +54,7 @@ def record_removal(
         actor=actor,
         action="removed_on_platform",
         case_id=case.id,
+        rows=[changed_row(Decision, decision.id)],
         diarium_number=decision.diarium_number,
         late_by_seconds=int(late.total_seconds()) if late else None,
         **platform,
@@ -133,19 +135,19 @@ class Moderation:
             actor=request.actor,
             action=f"decided_{request.kind.value}",
             case_id=case_id,
+            rows=[new_row(Decision, decision.id)],
             category=decision.category,
             note=decision.note,
             diarium_number=decision.diarium_number,
         )
         if kansli_conversation is not None:
-            session.add(
-                Synpunkt(
-                    case_id=case_id,
-                    department_id=department.id if department else None,
-                    handed_over_by_name=request.actor.name,
-                    handed_over_at=now,
-                )
+            synpunkt = Synpunkt(
+                case_id=case_id,
+                department_id=department.id if department else None,
+                handed_over_by_name=request.actor.name,
+                handed_over_at=now,
             )
+            session.add(synpunkt)
             session.flush()
             audit.record(
                 session,
@@ -153,6 +155,7 @@ class Moderation:
                 actor=request.actor,
                 action="synpunkt_forwarded",
                 case_id=case_id,
+                rows=[new_row(Synpunkt, synpunkt.id)],
                 department=department.name if department else None,
             )
         view = self._views.get(session, case_id, now)
@@ -219,6 +222,7 @@ class Moderation:
                 actor=actor,
                 action="evidence_added",
                 case_id=case_id,
+                rows=[new_evidence(case_id, saved.file_name, saved.sha256)],
                 file=saved.file_name,
                 sha256=saved.sha256,
             )

@@ -133,6 +133,11 @@ class Notifier(Protocol):
     ) -> None:
         """Background work gave up on an item: the sentence `key` goes to the conversation."""
 
+    def evidence_unwritable(self, session: Session, account: Account, now: datetime) -> None:
+        """The evidence folder refuses files (disk full or read-only): the account's channel
+        hears that its flags cannot be taken in until that is fixed (once per fault, see
+        services.evidence_faults)."""
+
     def officer_gone(
         self,
         session: Session,

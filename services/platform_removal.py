@@ -22,6 +22,8 @@ from services.views import CaseView, CaseViews
 from storage import audit, cases
 from storage.accounts import get_account
 from storage.db import Database
+from storage.models import Decision
+from storage.record_digest import changed_row
 
 REFUSED = "refused"
 UNREACHABLE = "unreachable"
@@ -119,6 +121,7 @@ class PlatformRemoval:
                     actor=actor,
                     action="platform_removal_failed",
                     case_id=case_id,
+                    rows=[changed_row(Decision, decision.id)],
                     kind=kind,
                     reason=reason,
                     platform_answer=answer,

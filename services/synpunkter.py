@@ -23,6 +23,7 @@ from services.views import CaseView, CaseViews
 from storage import audit, bot_state, cases
 from storage.models import Department, Synpunkt
 from storage.people import get_person
+from storage.record_digest import changed_row
 from storage.reminders import claim
 from storage.synpunkter import get_department, synpunkt_for_case, unregistered
 
@@ -138,7 +139,13 @@ class Synpunkter:
     ) -> CaseView:
         session.add(synpunkt)
         audit.record(
-            session, at=now, actor=actor, action=action, case_id=synpunkt.case_id, **detail
+            session,
+            at=now,
+            actor=actor,
+            action=action,
+            case_id=synpunkt.case_id,
+            rows=[changed_row(Synpunkt, synpunkt.id)],
+            **detail,
         )
         session.flush()
         view = self._views.get(session, synpunkt.case_id, now)

@@ -12,8 +12,9 @@ import asyncio
 import os
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -21,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
+T = TypeVar("T")
 UNSYNCED = "files_not_on_disk_yet"
 AfterCommit = Callable[[set[str]], None]
 Listener = tuple[asyncio.AbstractEventLoop | None, AfterCommit]
@@ -119,6 +121,7 @@ class Database:
         self._readers = sessionmaker(self._reading_engine, class_=Session, expire_on_commit=False)
         event.listen(self._sessions, "after_commit", self._notify)
         event.listen(self._sessions, "before_commit", _sync_files)
+        self._background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="background")
 
     def on_commit(self, topic: str, callback: AfterCommit) -> None:
         """`callback` runs on the event loop it was registered from, whichever thread
@@ -146,7 +149,14 @@ class Database:
         with self._readers() as session:
             yield session
 
+    async def in_background(self, work: Callable[..., T], *args: Any) -> T:
+        """Run `work` in a worker thread of the background workers' own: the outbox, the
+        screenshots and the platform events never queue a person's turn or a flag behind
+        theirs in the default executor."""
+        return await asyncio.get_running_loop().run_in_executor(self._background, work, *args)
+
     def dispose(self) -> None:
+        self._background.shutdown(wait=False, cancel_futures=True)
         self.engine.dispose()
         self._reading_engine.dispose()
 

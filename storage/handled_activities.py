@@ -6,10 +6,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
-from storage.models import HandledActivity
+from storage.models import HandledActivity, table
 
 
 def take_on(
@@ -21,16 +22,9 @@ def take_on(
 ) -> HandledActivity | None:
     """Claim the activity for handling; returns the earlier record when it was claimed
     already. A claim left unfinished for `abandoned_after` (its process died) is taken over."""
-    try:
-        with session.begin_nested():
-            session.add(
-                HandledActivity(
-                    conversation_id=conversation_id, activity_id=activity_id, started_at=now
-                )
-            )
+    values = {"conversation_id": conversation_id, "activity_id": activity_id, "started_at": now}
+    if _insert_if_new(session, values):
         return None
-    except IntegrityError:
-        pass
     taken_over = session.execute(
         update(HandledActivity)
         .where(
@@ -44,6 +38,16 @@ def take_on(
     if taken_over.rowcount:  # type: ignore[attr-defined]
         return None
     return session.get(HandledActivity, (conversation_id, activity_id))
+
+
+def _insert_if_new(session: Session, values: dict[str, Any]) -> bool:
+    """One statement on the hot path of every turn: no savepoint, no exception."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    added = session.execute(
+        insert(table(HandledActivity)).values(**values).on_conflict_do_nothing()
+    )
+    return bool(added.rowcount)  # type: ignore[attr-defined]
 
 
 def answered(

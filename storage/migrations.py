@@ -6,12 +6,14 @@ first step already.
 """
 
 from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from storage import audit
+from storage import audit, record_digest
 from storage.models import (
     ChecklistTick,
     CommandJob,
@@ -206,6 +208,30 @@ def _delivery(connection: Connection) -> None:
     )
 
 
+def _record_bindings(connection: Connection) -> None:
+    """Edge, item 4: from now on every event that creates or changes a row of the record
+    binds it (storage.record_digest). The rows already there are bound as they stand, by
+    `records_bound` events of up to BASELINE_ROWS rows each, so that every row is bound."""
+    now = datetime.now(UTC)
+    for name, bound in record_digest.BOUND_TABLES.items():
+        rows: dict[str, record_digest.Binding] = {}
+        existing = {column["name"] for column in inspect(connection).get_columns(name)}
+        for row in record_digest.stored_rows(connection, bound, columns=existing):
+            rows[record_digest.key(name, row["id"])] = [None, record_digest.digest(name, row)]
+            if len(rows) == record_digest.BASELINE_ROWS:
+                _baseline(connection, now, rows)
+                rows = {}
+        if rows:
+            _baseline(connection, now, rows)
+
+
+def _baseline(
+    connection: Connection, now: datetime, rows: dict[str, record_digest.Binding]
+) -> None:
+    detail: dict[str, Any] = {record_digest.ROWS: rows}
+    audit.append(connection, at=now, actor=audit.SYSTEM, action="records_bound", **detail)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -223,6 +249,7 @@ STEPS: list[Step] = [
     _printouts,
     _culling,
     _delivery,
+    _record_bindings,
 ]
 
 

@@ -24,6 +24,7 @@ from storage.db import make_engine
 from tests.fakes.bot_connector import Call, FakeBotConnector
 from tests.fakes.entra import FakeEntra
 from tests.teams import ANNA, Channel, Person
+from web.access_log import PathOnlyAccessLogger
 
 API_KEY = "test-api-key-0123456789abcdef"
 WORKING = "Arbetar på det"
@@ -193,13 +194,14 @@ def make_settings(tmp_path: Path, port: int, **overrides: Any) -> Settings:
         "evidence_dir": tmp_path / "evidence",
         "api_key": API_KEY,
         "outbox_retry_base_seconds": 0.05,
+        "development": "app_id" not in overrides,
     }
     values.update(overrides)
     return Settings(**values)
 
 
 async def start_bot(settings: Settings, clock: Callable[[], datetime]) -> web.AppRunner:
-    runner = web.AppRunner(create_app(settings, clock))
+    runner = web.AppRunner(create_app(settings, clock), access_log_class=PathOnlyAccessLogger)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", settings.port).start()
     return runner

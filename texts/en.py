@@ -181,14 +181,36 @@ MESSAGES: dict[str, str] = {
         "Broken chain: {subject} does not follow the event before it (an event was removed or "
         "inserted)"
     ),
+    "verify_row_changed": (
+        "Changed record: {subject} is not as the audit chain last recorded it (changed "
+        "outside Modbot)"
+    ),
+    "verify_row_changed_before": (
+        "Changed record: {subject} was already changed outside Modbot when {event} changed it"
+    ),
+    "verify_row_unrecorded": (
+        "Unrecorded record: {subject} is not in the audit chain (added outside Modbot)"
+    ),
+    "verify_row_missing": (
+        "Record missing: {subject} is in the audit chain but not in the database (removed)"
+    ),
+    "verify_anchor_missing": (
+        "The anchor {subject} is not in the chain: events after it were removed, or the "
+        "chain was rewritten"
+    ),
+    "verify_anchors_ok": "The chain passes through all {anchors} anchors given.",
     "verify_file_changed": "Changed evidence file: {subject} does not have its recorded SHA-256",
     "verify_file_missing": "Evidence file missing: {subject}",
     "verify_head": "The chain's latest hash: {head}",
     "verify_case": " (case {case})",
-    "verify_ok": "All as recorded: {events} events in the chain and {files} evidence files checked.",
+    "verify_ok": (
+        "All as recorded: {events} events in the chain, {rows} records and {files} evidence "
+        "files checked."
+    ),
     "verify_broken": (
-        "{found} discrepancies among {events} events and {files} evidence files. Keep a copy of "
-        "the database and evidence folder as they are and contact the registrar."
+        "{found} discrepancies among {events} events, {rows} records and {files} evidence "
+        "files. Keep a copy of the database and evidence folder as they are and contact the "
+        "registrar."
     ),
     "screen_flagged": "Flagged: {answer}",
     "screen_yes": "yes",
@@ -229,8 +251,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli_bad_service_url": "--service-url {url} does not look like a link (http:// or https://).",
     "demo_not_in_development": (
-        "`modbot demo` is only for development mode (no MODBOT_APP_ID): it links a made-up "
-        "account to the Agents Playground, which sends no tokens."
+        "`modbot demo` is only for development, not for a bot with MODBOT_APP_ID: it links a "
+        "made-up account to the Agents Playground, which sends no tokens."
     ),
     "demo_ready": (
         "The demo account is ready: {platform} {account} is linked to the General channel of "
@@ -312,6 +334,12 @@ MESSAGES: dict[str, str] = {
     "parked_message": (
         "A message to a channel could not be delivered to Teams after {attempts} attempts "
         "({error}). It is waiting: a technician can send it again with `modbot parked`."
+    ),
+    "evidence_unwritable": (
+        "Modbot cannot save evidence for {account} right now: the storage for evidence files "
+        "is full or read-only. New flagged comments are refused (the sender is asked to try "
+        "again) and cards may be delayed until the evidence can be saved. Ask a technician "
+        "to free space or make the storage writable; everything then resumes by itself."
     ),
     "card_fresh_link": "New link to the evidence",
     "card_evidence_count": "{count} files saved",

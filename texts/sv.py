@@ -182,14 +182,35 @@ MESSAGES: dict[str, str] = {
         "Bruten kedja: {subject} följer inte händelsen före (en händelse är borttagen eller "
         "inskjuten)"
     ),
+    "verify_row_changed": (
+        "Ändrad post: {subject} är inte som granskningskedjan senast registrerade den "
+        "(ändrad utanför Modbot)"
+    ),
+    "verify_row_changed_before": (
+        "Ändrad post: {subject} var redan ändrad utanför Modbot när {event} ändrade den"
+    ),
+    "verify_row_unrecorded": (
+        "Oregistrerad post: {subject} finns inte i granskningskedjan (tillagd utanför Modbot)"
+    ),
+    "verify_row_missing": (
+        "Post saknas: {subject} finns i granskningskedjan men inte i databasen (borttagen)"
+    ),
+    "verify_anchor_missing": (
+        "Ankaret {subject} finns inte i kedjan: händelser efter det har tagits bort, eller "
+        "kedjan är omskriven"
+    ),
+    "verify_anchors_ok": "Kedjan går genom alla {anchors} angivna ankare.",
     "verify_file_changed": "Ändrad bevisfil: {subject} har inte sin registrerade SHA-256",
     "verify_file_missing": "Bevisfil saknas: {subject}",
     "verify_head": "Kedjans senaste hash: {head}",
     "verify_case": " (ärende {case})",
-    "verify_ok": "Allt stämmer: {events} händelser i kedjan och {files} bevisfiler kontrollerade.",
+    "verify_ok": (
+        "Allt stämmer: {events} händelser i kedjan, {rows} poster och {files} bevisfiler "
+        "kontrollerade."
+    ),
     "verify_broken": (
-        "{found} avvikelse(r) bland {events} händelser och {files} bevisfiler. Behåll en kopia "
-        "av databasen och bevismappen som de är och kontakta registrator."
+        "{found} avvikelse(r) bland {events} händelser, {rows} poster och {files} bevisfiler. "
+        "Behåll en kopia av databasen och bevismappen som de är och kontakta registrator."
     ),
     "screen_flagged": "Flaggas: {answer}",
     "screen_yes": "ja",
@@ -231,8 +252,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli_bad_service_url": "--service-url {url} ser inte ut som en länk (http:// eller https://).",
     "demo_not_in_development": (
-        "`modbot demo` är bara för utvecklingsläge (utan MODBOT_APP_ID): den kopplar ett "
-        "påhittat konto till Agents Playground, som inte skickar några token."
+        "`modbot demo` är bara för utveckling, inte för en bot med MODBOT_APP_ID: den kopplar "
+        "ett påhittat konto till Agents Playground, som inte skickar några token."
     ),
     "demo_ready": (
         "Demokontot är klart: {platform} {account} är kopplat till kanalen General i Microsoft "
@@ -313,6 +334,12 @@ MESSAGES: dict[str, str] = {
     "parked_message": (
         "Ett meddelande till en kanal kunde inte levereras till Teams efter {attempts} försök "
         "({error}). Det väntar: en tekniker kan skicka det igen med `modbot parked`."
+    ),
+    "evidence_unwritable": (
+        "Modbot kan inte spara bevis för {account} just nu: lagringen för bevisfilerna är full "
+        "eller skrivskyddad. Nya flaggade kommentarer tas inte emot (avsändaren ombeds försöka "
+        "igen) och kort kan dröja tills bevisen kan sparas. Be en tekniker frigöra utrymme "
+        "eller göra lagringen skrivbar; sedan fortsätter allt av sig självt."
     ),
     "card_fresh_link": "Ny länk till bevisen",
     "card_evidence_count": "{count} filer sparade",

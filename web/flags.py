@@ -2,17 +2,20 @@
 
 The body is read with limits (web.json_input: 413 past MAX_BODY_BYTES, 400 for what is not
 JSON or nests deeper than MAX_DEPTH) and then checked field by field (services.intake), so
-every refusal is a 400 naming its fields, never a 500."""
+every refusal is a 400 naming its fields, never a 500. Storage that cannot take the flag just
+now is a 503 with Retry-After and nothing stored: a locked database, or an evidence disk
+that is full or read-only (services.evidence.EvidenceUnwritable)."""
 
 import hmac
 import logging
 
 from aiohttp import web
 
+from services.evidence import EvidenceUnwritable
 from services.intake import FlagRejected, parse_flag
 from services.intake_queue import IntakeQueue
 from storage.db import StorageBusy
-from web.busy import busy
+from web.busy import busy, evidence_unwritable
 from web.json_input import JsonInputError, read_json_with_raw
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,8 @@ def flag_routes(intake: IntakeQueue, api_key: str) -> list[web.RouteDef]:
             return _error(400, rejected.fields)
         except StorageBusy:
             return busy()
+        except EvidenceUnwritable:
+            return evidence_unwritable()
         return web.json_response(
             {"case_id": result.case_id, "created": result.created},
             status=201 if result.created else 200,

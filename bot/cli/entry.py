@@ -3,6 +3,7 @@
 
 import argparse
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from bot.cli.operations import (
     text_given,
 )
 from bot.cli.records import (
+    anchor_hash,
     archive_period_given,
     make_archive_package,
     make_evidence_package,
@@ -24,6 +26,9 @@ from bot.cli.records import (
     print_integrity,
 )
 from bot.cli.serving import serve
+from bot.settings import unknown_variables
+
+log = logging.getLogger("bot.cli")
 
 Check = Callable[[argparse.Namespace], str | None]
 """A usage check beyond argparse's own: the problem, or None."""
@@ -48,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    for typo in unknown_variables(os.environ):
+        log.warning("%s", typo)
     handler: Handler = getattr(arguments, "handler", serve)
     return handler(settings, arguments)
 
@@ -122,13 +129,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     screened.add_argument("text", nargs="+", help="the comment's text (quote it)")
     screened.add_argument("--image", action="store_true", help="the comment has an image")
-    command(
+    verified = command(
         "verify",
-        "check the audit trail's hash chain and the evidence files' SHA-256; exit 1 names "
-        "each break, exit 2 when the database does not exist",
-        ["MODBOT_DATABASE_URL=sqlite:///modbot.db modbot verify"],
+        "check the audit trail's hash chain, every record row (case, decision, evidence, "
+        "synpunkt, culling, secrecy mark, hold) against the digest the chain recorded for it, "
+        "and the evidence files' SHA-256; exit 1 names each break, exit 2 when the database "
+        "does not exist",
+        [
+            "MODBOT_DATABASE_URL=sqlite:///modbot.db modbot verify",
+            "modbot verify --anchor <hash> --anchor <hash>",
+        ],
         print_integrity,
         None,
+    )
+    verified.add_argument(
+        "--anchor",
+        action="append",
+        type=anchor_hash,
+        metavar="HASH",
+        help="a chain hash written down earlier (verify's latest hash, an archive package's "
+        "Granskningskedjans-senaste-hash); the chain must still pass through it, or events "
+        "were cut off its end (repeatable)",
     )
     printout = command(
         "utdrag",

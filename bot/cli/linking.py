@@ -111,9 +111,10 @@ def _link(session: Session, channel: Channel, platform: str, name: str, url: str
 
 def demo(settings: Settings, arguments: argparse.Namespace) -> int:
     """`modbot demo`: links Demo kommun (facebook) to the Playground's General channel (again
-    only what is not so already) and prints what to do next, with a flag to paste."""
+    only what is not so already) and prints what to do next, with a flag to paste. Refused
+    where a real bot is configured (an app id): a made-up account has no place there."""
     language = settings.language
-    if not settings.development:
+    if settings.app_id:
         fail(t(language, "demo_not_in_development"))
         return 2
     if arguments.service_url is not None and not _http(arguments.service_url):

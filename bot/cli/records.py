@@ -3,6 +3,7 @@ made and recorded as in Teams, by whoever runs the command; refusals speak of ac
 "this channel"."""
 
 import argparse
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from routine.errors import RoutineError
 from routine.halfyear import Duty, archived_span, current_period
 from routine.records import period
 from services.evidence import EvidenceFiles
-from services.integrity import verify
+from services.integrity import Problem, verify
 from services.record_makers import RecordMakers, record_makers
 from storage.accounts import list_accounts, name_key
 from storage.models import Account
@@ -30,25 +31,52 @@ class AccountNotFound(Exception):
         self.params = params
 
 
-def print_integrity(settings: Settings, _arguments: argparse.Namespace) -> int:
-    """`modbot verify`: 0 when every record is as recorded, 1 with each break named, 2 when
-    there is no database to check."""
+def print_integrity(settings: Settings, arguments: argparse.Namespace) -> int:
+    """`modbot verify [--anchor <hash>]...`: 0 when every record is as recorded, 1 with each
+    break named, 2 when there is no database to check. It reads without taking the write
+    lock, so the bot goes on while it runs."""
+    anchors: list[str] = getattr(arguments, "anchor", None) or []
     database = open_database(settings, must_exist=True)
     if database is None:
         return 2
     try:
-        with database.session() as session:
-            report = verify(session, EvidenceFiles(settings.evidence_dir))
+        with database.reading() as session:
+            report = verify(session, EvidenceFiles(settings.evidence_dir), anchors)
     finally:
         database.dispose()
     language = settings.language
     for finding in report.findings:
         case = t(language, "verify_case", case=finding.case_id) if finding.case_id else ""
-        print(t(language, f"verify_{finding.problem.value}", subject=finding.subject) + case)
+        line = t(
+            language,
+            f"verify_{finding.problem.value}",
+            subject=finding.subject,
+            event=finding.event,
+        )
+        print(line + case)
     key = "verify_broken" if report.findings else "verify_ok"
-    print(t(language, key, events=report.events, files=report.files, found=len(report.findings)))
+    print(
+        t(
+            language,
+            key,
+            events=report.events,
+            rows=report.rows,
+            files=report.files,
+            found=len(report.findings),
+        )
+    )
+    if report.anchors and not any(f.problem is Problem.ANCHOR_MISSING for f in report.findings):
+        print(t(language, "verify_anchors_ok", anchors=report.anchors))
     print(t(language, "verify_head", head=report.head))
     return 1 if report.findings else 0
+
+
+def anchor_hash(value: str) -> str:
+    """`--anchor`: a chain hash as verify prints it (64 hex digits)."""
+    cleaned = value.strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", cleaned):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a SHA-256 hash (64 hex digits)")
+    return cleaned
 
 
 Work = Callable[[Session, RecordMakers], list[str]]

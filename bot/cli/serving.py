@@ -9,6 +9,7 @@ from aiohttp import web
 
 from bot.cli.common import fail
 from bot.settings import Settings
+from web.access_log import PathOnlyAccessLogger
 
 log = logging.getLogger("bot.cli.serve")
 
@@ -28,6 +29,7 @@ def serve(settings: Settings, _arguments: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port,
         print=started(settings),
+        access_log_class=PathOnlyAccessLogger,
     )
     return 0
 
@@ -47,8 +49,8 @@ def started(settings: Settings) -> Callable[[str], None]:
         )
         if settings.development:
             log.info(
-                "Development mode (no MODBOT_APP_ID): for this machine only, e.g. with the "
-                "Agents Playground; `modbot demo` prepares a demo account"
+                "Development mode (MODBOT_DEVELOPMENT): no token checks, for this machine only, "
+                "e.g. with the Agents Playground; `modbot demo` prepares a demo account"
             )
 
     return announce

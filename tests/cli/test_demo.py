@@ -67,7 +67,7 @@ def test_demo_refuses_outside_development(
 ) -> None:
     monkeypatch.setenv("MODBOT_APP_ID", "00000000-0000-0000-0000-000000000001")
     assert main(["demo"]) == 2
-    assert "utvecklingsläge" in capsys.readouterr().err
+    assert "bara för utveckling" in capsys.readouterr().err
     assert not cli_environment.exists()
 
 

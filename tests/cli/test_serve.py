@@ -24,15 +24,16 @@ def test_serve_says_where_it_listens(
         print("======== Running on … ========")
 
     monkeypatch.setattr(serving.web, "run_app", run_app)
-    monkeypatch.setenv("MODBOT_HOST", "0.0.0.0")
+    monkeypatch.setenv("MODBOT_DEVELOPMENT", "true")
+    monkeypatch.setenv("MODBOT_HOST", "::1")
     monkeypatch.setenv("MODBOT_PORT", "3999")
     monkeypatch.setenv("MODBOT_PUBLIC_URL", "http://modbot.test:8080")
     caplog.set_level(logging.INFO, logger="bot.cli.serve")
     assert main(["serve"]) == 0
-    assert started == [("0.0.0.0", 3999)]
+    assert started == [("::1", 3999)]
     said = [r.getMessage() for r in caplog.records if r.name == "bot.cli.serve"]
-    assert "listens on 0.0.0.0:3999" in said[0]
-    assert "http://localhost:3999/api/messages" in said[0]
+    assert "listens on [::1]:3999" in said[0]
+    assert "http://[::1]:3999/api/messages" in said[0]
     assert "http://modbot.test:8080" in said[0]
     assert all(r.levelno == logging.INFO for r in caplog.records if r.name == "bot.cli.serve")
     assert any("Development mode" in line for line in said)
@@ -48,6 +49,15 @@ def test_serve_outside_development_does_not_speak_of_development(
     said = [r.getMessage() for r in caplog.records if r.name == "bot.cli.serve"]
     assert len(said) == 1
     assert "listens on 127.0.0.1:3978" in said[0] and "https://modbot.hjo.se" in said[0]
+
+
+def test_serve_refuses_development_mode_on_a_network_address(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MODBOT_DEVELOPMENT", "true")
+    monkeypatch.setenv("MODBOT_HOST", "0.0.0.0")
+    assert main(["serve"]) == 2
+    assert "MODBOT_HOST=0.0.0.0" in capsys.readouterr().err
 
 
 def test_an_ipv6_host_is_shown_in_brackets() -> None:

@@ -105,6 +105,7 @@ def bot_environment(tmp_path: Path, port: int, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("MODBOT_")}
     env.update(
         {
+            "MODBOT_DEVELOPMENT": "true",
             "MODBOT_PORT": str(port),
             "MODBOT_PUBLIC_URL": f"http://127.0.0.1:{port}",
             "MODBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'modbot.db'}",
