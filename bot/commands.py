@@ -303,6 +303,9 @@ def _archive_package(command: Command) -> str:
         last=last_day,
         files=made.payload_files,
         **command.download(f"/arkivpaket/{made.file.name}", now),
+        start_page=command.say(
+            "archive_start_page_included" if made.start_page else "archive_start_page_missing"
+        ),
         sha256=made.sha256,
     )
 

@@ -6,6 +6,7 @@ since Teams shows the updated card from the invoke response.
 
 import asyncio
 import logging
+from functools import partial
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
@@ -104,7 +105,13 @@ class ModBot(ActivityHandler):
         turn = self._remember(turn_context.activity)
         with self._runtime.database.session() as session:
             for member in members_removed:
-                officer_left(session, member.id, turn.home.team_id, self._runtime.clock())
+                officer_left(
+                    session,
+                    member.id,
+                    turn.home.team_id,
+                    self._runtime.clock(),
+                    partial(self._runtime.registry.officer_gone, source="team"),
+                )
 
     async def on_installation_update(self, turn_context: TurnContext) -> None:
         self._remember(turn_context.activity)

@@ -120,7 +120,9 @@ class TeamsNotifier(ReminderMessages):
     def duty_opened(
         self, session: Session, task: TaskView, officer: Person | None, now: datetime
     ) -> None:
-        """To the officer's personal chat; the account's channel where there is none yet."""
+        """To the officer's personal chat; the account's channel where there is none yet. Once
+        delivered, the card's place is kept on the task (storage.outbox.mark_sent): the start
+        page's PDF is replied to it."""
         target = task.channel_id
         if officer is not None and officer.personal_conversation_id:
             target = officer.personal_conversation_id
@@ -136,4 +138,12 @@ class TeamsNotifier(ReminderMessages):
                 task.duty,
                 task.id,
             )
-        self._send_card(session, conversation, duty_card(task, self._language), now)
+        outbox.enqueue(
+            session,
+            conversation_id=conversation.conversation_id,
+            service_url=conversation.service_url,
+            operation="send",
+            activity=card_activity(duty_card(task, self._language), conversation),
+            duty_task_id=task.id,
+            now=now,
+        )

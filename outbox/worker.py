@@ -145,8 +145,16 @@ class Outbox:
         self._wake_lanes(set(pending))
 
     async def _heartbeat(self) -> None:
+        """In a thread of its own, not the background workers': a busy screenshot or event
+        batch must not delay the renewal until the lanes lapse."""
         now = self._clock()
-        await self._in_session(lambda session: queue.renew(session, self.owner, now, HOLD))
+
+        def renew() -> None:
+            with self._database.session() as session:
+                queue.renew(session, self.owner, now, HOLD)
+                session.commit()
+
+        await asyncio.to_thread(renew)
 
     async def _drain(self, conversation_id: str) -> None:
         taken = await self._in_session(

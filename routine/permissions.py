@@ -2,8 +2,10 @@
 
 Cards are acted on only in the account's own channel (a card forwarded or copied elsewhere
 gives no right to decide). Once the account has a responsible officer, the officer and the
-manager decide: an officer who is replaced loses the right with the role. While no officer is
-appointed, the channel decides, so that the 48 hours do not run out while a successor is found.
+manager decide: an officer who is replaced loses the right with the role. When the officer
+leaves, the manager decides until a successor is appointed: a role never lapses to anyone in
+the channel. Only an account that has neither yet (just linked) is decided on by its channel,
+so that the 48 hours do not run out before anyone is appointed.
 """
 
 from routine.errors import NotInLinkedChannel, NotManager, NotOfficer, NotOfficerOrManager
@@ -21,10 +23,13 @@ def ensure_may_decide(
     refusal names who may act."""
     if acting_channel_id != linked_channel_id:
         raise NotInLinkedChannel()
-    if officer is not None and not holds_role:
-        if manager is None:
-            raise NotOfficer(officer=officer)
-        raise NotOfficerOrManager(officer=officer, manager=manager)
+    if holds_role or (officer is None and manager is None):
+        return
+    if officer is None:
+        raise NotManager(manager=manager)
+    if manager is None:
+        raise NotOfficer(officer=officer)
+    raise NotOfficerOrManager(officer=officer, manager=manager)
 
 
 def ensure_may_appoint(*, manager: str | None, is_manager: bool) -> None:

@@ -2,7 +2,8 @@
 
 The package is a BagIt bag (RFC 8493) in a zip: `data/` holds the complete archive copy of
 the period (PDF/A, nothing withheld), every evidence file of the period's cases, each removed
-comment's evidence package and, when the officer gives it, the start page's PDF;
+comment's evidence package and the start page's PDF: the one the officer replied to the
+period's archive task card (services.duties), or one given to `modbot arkivpaket --startsida`;
 `manifest-sha256.txt` lists every one of them with its SHA-256 in the format `sha256sum -c`
 reads, so the archive can check the delivery with tools of its own, not ours. `bag-info.txt`
 names the account, the period and the audit chain's head hash at packing time.
@@ -12,26 +13,31 @@ after the bag's tag manifest (which covers every file in it): a package once quo
 replaced by a later one for the same period."""
 
 import csv
+import hashlib
 import io
+import logging
 import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from routine.decisions import Actor
 from routine.records import period_bounds
+from services.duties import START_PAGE_DUTIES
 from services.evidence import EvidenceFiles
 from services.evidence_package import EvidencePackages
 from services.files import new_file, sha256_of, state_fingerprint
 from services.printout import Printouts
 from storage import audit
 from storage.evidence import evidence_for_case
-from storage.models import Account, Decision, FlaggedCase, Synpunkt
+from storage.models import Account, Decision, DutyTask, FlaggedCase, StartPage, Synpunkt
 from texts import exact_moment
+
+log = logging.getLogger(__name__)
 
 BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 START_PAGE = "startsida.pdf"
@@ -43,6 +49,8 @@ class MadeArchive:
     sha256: str
     payload_files: int
     payload_bytes: int
+    start_page: bool = False
+    """Whether `data/startsida.pdf` is in it."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ class ArchivePackages:
         start_page: bytes | None = None,
     ) -> MadeArchive:
         assert account.id is not None
+        start_page = start_page or self._saved_start_page(session, account, first, last)
         self._folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self._folder, prefix=".packing-") as packing:
             bag = Path(packing)
@@ -102,7 +111,33 @@ class ArchivePackages:
             start_page=start_page is not None,
         )
         session.commit()
-        return MadeArchive(archive, digest, packed.files, packed.size)
+        return MadeArchive(archive, digest, packed.files, packed.size, start_page is not None)
+
+    def _saved_start_page(
+        self, session: Session, account: Account, first: date, last: date
+    ) -> bytes | None:
+        """The start page last replied to an archive task of the account opened after the
+        period's first day and by the day after its last: a half-year's own task (it opens on
+        the next archive date), or a closing account's final one."""
+        saved = session.exec(
+            select(StartPage)
+            .join(DutyTask, col(DutyTask.id) == StartPage.task_id)
+            .where(
+                DutyTask.account_id == account.id,
+                col(DutyTask.kind).in_(START_PAGE_DUTIES),
+                col(DutyTask.period) > first.isoformat(),
+                col(DutyTask.period) <= (last + timedelta(days=1)).isoformat(),
+            )
+            .order_by(col(StartPage.id).desc())
+        ).first()
+        if saved is None:
+            return None
+        path = self._files.folder / saved.file_name
+        data = path.read_bytes() if path.is_file() else b""
+        if hashlib.sha256(data).hexdigest() != saved.sha256:
+            log.error("the start page %s is missing or changed; left out", saved.file_name)
+            return None
+        return data
 
     def path_of(self, name: str) -> Path:
         return self._folder / name

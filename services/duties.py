@@ -1,24 +1,60 @@
-"""Sections 4 and 5: the half-year archive and culling tasks, from opening to done."""
+"""Sections 4 and 5: the half-year archive and culling tasks, from opening to done, and the
+start page's PDF the officer replies to an archive task's card."""
 
+import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from routine.deadlines import local
 from routine.decisions import Actor
-from routine.errors import NotResponsible, ReferenceMissing, TaskAlreadyDone, TaskNotFound
+from routine.errors import (
+    NotResponsible,
+    ReferenceMissing,
+    RoutineError,
+    TaskAlreadyDone,
+    TaskNotFound,
+)
 from routine.halfyear import Duty, archived_span, current_period, manager_due, reminder_week
 from routine.monitoring import due_today
+from services.files import write_atomically
 from services.notifier import Notifier
 from services.registry import Registry
 from services.views import TaskView, task_view
 from storage import audit
 from storage.accounts import ACTIVE, get_account
-from storage.models import Account, DutyTask
+from storage.models import Account, DutyTask, StartPage
 from storage.people import get_person, is_person
 from storage.reminders import claim
 
 MAX_REFERENCE = 500
+START_PAGE_DUTIES = (Duty.ARCHIVE.value, Duty.FINAL_ARCHIVE.value)
+"""The tasks whose card takes the start page's PDF."""
+PDF_SIGNATURE = b"%PDF-"
+START_PAGE_FOLDER = "startsida"
+"""Under the evidence folder: each start page written once, named after its content."""
+_THREAD = ";messageid="
+
+
+class NotAPdf(RoutineError):
+    key = "start_page_not_pdf"
+
+
+class WhichStartPageTask(RoutineError):
+    """A PDF in a chat that holds the open archive cards of several accounts."""
+
+    key = "start_page_which_task"
+
+
+@dataclass(frozen=True)
+class SavedStartPage:
+    account_name: str
+    sha256: str
+    first: date
+    last: date
+    """The period of the archive package the page goes in (arkivpaket with these dates)."""
 
 
 class HalfYearDuties:
@@ -126,6 +162,122 @@ class HalfYearDuties:
         session.commit()
         return task_view(task, account)
 
+    def task_for_file(
+        self,
+        session: Session,
+        conversation_id: str,
+        thread_root_id: str | None,
+        quoted_ids: list[str],
+        text: str,
+    ) -> int | None:
+        """The archive task a file was replied to, if any. In a channel: the one whose card
+        heads the thread. In a chat (no threads there): the one whose card the message quotes,
+        else the only open one whose card is in the chat, else the one the message names."""
+        if thread_root_id is not None:
+            task = session.exec(
+                select(DutyTask).where(
+                    DutyTask.card_activity_id == thread_root_id,
+                    DutyTask.card_conversation_id == conversation_id.split(_THREAD)[0],
+                )
+            ).first()
+            return task.id if task is not None and task.kind in START_PAGE_DUTIES else None
+        in_chat = list(
+            session.exec(
+                select(DutyTask)
+                .where(
+                    DutyTask.card_conversation_id == conversation_id,
+                    col(DutyTask.kind).in_(START_PAGE_DUTIES),
+                )
+                .order_by(col(DutyTask.id))
+            )
+        )
+        quoted = [task for task in in_chat if task.card_activity_id in quoted_ids]
+        if quoted:
+            return quoted[-1].id
+        open_tasks = [task for task in in_chat if task.done_at is None]
+        if len(open_tasks) <= 1:
+            return open_tasks[0].id if open_tasks else None
+        names = {task.id: _account_name(session, task) for task in open_tasks}
+        said = text.casefold()
+        named = [task for task in open_tasks if names[task.id].casefold() in said]
+        if len(named) == 1:
+            return named[0].id
+        raise WhichStartPageTask(accounts=", ".join(sorted(set(names.values()))))
+
+    def check_start_page_task(
+        self, session: Session, task_id: int, actor: Actor, acting_channel_id: str | None
+    ) -> None:
+        """Who may give the start page: whoever may tick the task (its channel, officer or
+        manager)."""
+        task = session.get(DutyTask, task_id)
+        if task is None or task.kind not in START_PAGE_DUTIES:
+            raise TaskNotFound()
+        account = get_account(session, task.account_id)
+        assert account is not None
+        _ensure_responsible(session, account, actor, acting_channel_id)
+
+    def save_start_page(
+        self,
+        session: Session,
+        folder: Path,
+        task_id: int,
+        actor: Actor,
+        acting_channel_id: str | None,
+        name: str,
+        data: bytes,
+        now: datetime,
+    ) -> SavedStartPage:
+        """A PDF, written once under `folder` (the evidence folder) and recorded; the latest
+        one of the period goes in its archive package (services.archive_package)."""
+        self.check_start_page_task(session, task_id, actor, acting_channel_id)
+        if not data.startswith(PDF_SIGNATURE):
+            raise NotAPdf(name=name)
+        task = session.get(DutyTask, task_id)
+        assert task is not None
+        account = get_account(session, task.account_id)
+        assert account is not None and account.id is not None
+        digest = hashlib.sha256(data).hexdigest()
+        relative = f"{START_PAGE_FOLDER}/konto-{account.id:06d}/{task.period}-{digest[:16]}.pdf"
+        target = folder / relative
+        created = write_atomically(target, data)
+        try:
+            session.add(
+                StartPage(
+                    task_id=task_id,
+                    file_name=relative,
+                    sha256=digest,
+                    size=len(data),
+                    saved_at=now,
+                    saved_by_name=actor.name,
+                )
+            )
+            audit.record(
+                session,
+                at=now,
+                actor=actor,
+                action="start_page_saved",
+                account=account.name,
+                period=task.period,
+                file=relative,
+                sha256=digest,
+            )
+            session.commit()
+        except BaseException:
+            if created:
+                target.unlink(missing_ok=True)
+            raise
+        first, last = self._package_period(task, now)
+        return SavedStartPage(account.name, digest, first, last)
+
+    def _package_period(self, task: DutyTask, now: datetime) -> tuple[date, date]:
+        """A half-year task's page goes in its half-year's package; a closing account's in the
+        package from the last archive date up to today."""
+        opened = date.fromisoformat(task.period)
+        first, last = archived_span(opened, self._dates[Duty.ARCHIVE])
+        if task.kind == Duty.FINAL_ARCHIVE.value:
+            last = max(opened, local(now).date())
+        return first, last
+
     def view(self, session: Session, task_id: int) -> TaskView:
         task = session.get(DutyTask, task_id)
         if task is None:
@@ -145,6 +297,12 @@ def _ensure_responsible(
         if is_person(get_person(session, person_id), actor):
             return
     raise NotResponsible()
+
+
+def _account_name(session: Session, task: DutyTask) -> str:
+    account = get_account(session, task.account_id)
+    assert account is not None
+    return account.name
 
 
 def _task(session: Session, duty: Duty, account: Account, period: date) -> DutyTask | None:

@@ -5,11 +5,13 @@ the contact centre."""
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from routine.municipality import Municipality
 from storage.accounts import ACTIVE
 from storage.models import Account, Person
+from texts import t
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,14 @@ class ListedAccount:
 
 
 def public_list(session: Session, municipality: Municipality) -> list[ListedAccount]:
+    """An account whose officer has left shows the vacancy and whom to ask meanwhile (its
+    manager, or the contact centre), never a blank cell."""
+    officers = aliased(Person)
+    managers = aliased(Person)
     rows = session.exec(
-        select(Account, Person)
-        .join(Person, col(Account.officer_person_id) == col(Person.id), isouter=True)
+        select(Account, officers, managers)
+        .join(officers, col(Account.officer_person_id) == officers.id, isouter=True)
+        .join(managers, col(Account.manager_person_id) == managers.id, isouter=True)
         .where(ACTIVE)
         .order_by(col(Account.platform), col(Account.name))
     )
@@ -35,8 +42,14 @@ def public_list(session: Session, municipality: Municipality) -> list[ListedAcco
             account=account.name,
             url=account.url,
             unit=account.unit or "",
-            officer=officer.name if officer else "",
+            officer=(
+                officer.name
+                if officer
+                else t(
+                    "sv", "public_list_vacant", ask=manager.name if manager else municipality.phone
+                )
+            ),
             contact=account.contact or municipality.phone,
         )
-        for account, officer in rows
+        for account, officer, manager in rows
     ]

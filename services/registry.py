@@ -328,11 +328,16 @@ class Registry:
         return told
 
     def officer_gone(
-        self, session: Session, account: Account, officer: Person, now: datetime
+        self,
+        session: Session,
+        account: Account,
+        officer: Person,
+        now: datetime,
+        source: str = "directory",
     ) -> None:
-        """Section 3: the directory says the officer has left. The account is without officer
-        until the manager appoints one; manager and strategist are told."""
-        unassign_officer(session, account, officer, "directory", now)
+        """Section 3: the officer has left (the directory or the team says so). The account is
+        without officer until the manager appoints one; manager and strategist are told."""
+        unassign_officer(session, account, officer, source, now)
         manager = get_person(session, account.manager_person_id)
         self._notifier.officer_gone(session, account, officer, manager, now)
         self._tell_strategist(session, account, "officer_gone", SYSTEM, now, person=officer.name)

@@ -1,5 +1,6 @@
 """Section 3: an account's responsible officer (tjänsteperson) and manager (chef)."""
 
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 
@@ -16,10 +17,14 @@ class Role(StrEnum):
 
 
 def officer_left(
-    session: Session, teams_user_id: str, team_id: str | None, now: datetime
+    session: Session,
+    teams_user_id: str,
+    team_id: str | None,
+    now: datetime,
+    gone: Callable[[Session, Account, Person, datetime], None],
 ) -> list[Account]:
-    """Section 3: an officer who leaves the team no longer holds its accounts; the accounts
-    then count as without officer (and their managers hear of it every vardag)."""
+    """Section 3: an officer who leaves the team no longer holds its accounts; `gone` takes
+    each account from them (and tells its manager and the strategist at once)."""
     if team_id is None:
         return []
     left = session.exec(select(Person).where(Person.teams_user_id == teams_user_id)).first()
@@ -35,7 +40,7 @@ def officer_left(
         )
     )
     for account in accounts:
-        unassign_officer(session, account, left, "team", now)
+        gone(session, account, left, now)
     session.commit()
     return accounts
 

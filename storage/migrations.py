@@ -34,6 +34,7 @@ from storage.models import (
     Printout,
     SecrecyMark,
     SentReminder,
+    StartPage,
     Synpunkt,
     table,
 )
@@ -232,6 +233,26 @@ def _baseline(
     audit.append(connection, at=now, actor=audit.SYSTEM, action="records_bound", **detail)
 
 
+def _start_pages(connection: Connection) -> None:
+    """Newcomer, item 12: a task card's place is kept, so that the start page's PDF replied
+    to it is found, and the PDF is kept for the archive package."""
+    _add_columns(
+        connection, "outbox_message", {"duty_task_id": "INTEGER REFERENCES duty_task(id)"}
+    )
+    _add_columns(
+        connection,
+        "duty_task",
+        {"card_conversation_id": "VARCHAR(400)", "card_activity_id": "VARCHAR(200)"},
+    )
+    connection.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_duty_task_card_activity_id ON duty_task "
+            "(card_activity_id)"
+        )
+    )
+    table(StartPage).create(connection, checkfirst=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -250,6 +271,7 @@ STEPS: list[Step] = [
     _culling,
     _delivery,
     _record_bindings,
+    _start_pages,
 ]
 
 

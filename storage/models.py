@@ -176,6 +176,9 @@ class OutboxMessage(SQLModel, table=True):
     activity: str
     reply_to_id: str | None = Field(default=None, max_length=200)
     card_id: int | None = Field(default=None, foreign_key="card.id")
+    duty_task_id: int | None = Field(default=None, foreign_key="duty_task.id")
+    """A half-year task's card: once delivered, where it is goes on the task (a reply to it
+    carries the start page's PDF)."""
     status: str = Field(default="pending", max_length=10)
     priority: int = 1
     """0 for what a person waits on (a reply, a card update), 1 for new cards and notices:
@@ -251,6 +254,25 @@ class DutyTask(SQLModel, table=True):
     done_at: datetime | None = Field(default=None, sa_column=_moment(True))
     done_by_name: str | None = Field(default=None, max_length=200)
     reference: str | None = Field(default=None, max_length=500)
+    card_conversation_id: str | None = Field(default=None, max_length=400)
+    """Where the task's card was delivered, and its activity id there: a file replied to the
+    card (in its thread, or quoted in a chat) is for this task."""
+    card_activity_id: str | None = Field(default=None, max_length=200, index=True)
+
+
+class StartPage(SQLModel, table=True):
+    """Section 4: a PDF of an account's start page, replied to its archive task's card. The
+    file is written once under the evidence folder; the latest one goes in the package."""
+
+    __tablename__ = "start_page"
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="duty_task.id", index=True)
+    file_name: str = Field(max_length=300)
+    sha256: str = Field(max_length=64)
+    size: int
+    saved_at: datetime = Field(sa_column=_moment())
+    saved_by_name: str = Field(max_length=200)
 
 
 class Department(SQLModel, table=True):

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.db import queued_on_commit
-from storage.models import Card, Conversation, OutboxLane, OutboxMessage, table
+from storage.models import Card, Conversation, DutyTask, OutboxLane, OutboxMessage, table
 
 TOPIC = "outbox"
 PENDING = "pending"
@@ -39,6 +39,7 @@ def enqueue(
     now: datetime,
     reply_to_id: str | None = None,
     card_id: int | None = None,
+    duty_task_id: int | None = None,
 ) -> OutboxMessage:
     message = OutboxMessage(
         conversation_id=conversation_id,
@@ -47,6 +48,7 @@ def enqueue(
         activity=json.dumps(activity, ensure_ascii=False),
         reply_to_id=reply_to_id,
         card_id=card_id,
+        duty_task_id=duty_task_id,
         priority=WAITED_ON if operation in ("reply", "update") else QUEUED,
         next_attempt_at=now,
         created_at=now,
@@ -233,6 +235,12 @@ def mark_sent(session: Session, message: OutboxMessage, activity_id: str, now: d
     if message.operation == "send" and message.card_id and activity_id:
         session.execute(
             update(Card).where(col(Card.id) == message.card_id).values(activity_id=activity_id)
+        )
+    if message.operation == "send" and message.duty_task_id and activity_id:
+        session.execute(
+            update(DutyTask)
+            .where(col(DutyTask.id) == message.duty_task_id)
+            .values(card_conversation_id=message.conversation_id, card_activity_id=activity_id)
         )
 
 

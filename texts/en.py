@@ -123,10 +123,12 @@ MESSAGES: dict[str, str] = {
     "duty_archive_title": "Half-year archiving of {account}",
     "duty_culling_title": "Half-year culling of {account}",
     "duty_archive_what": (
-        "Take a screenshot of the account's start page, save it as a PDF and send it to the "
-        'municipal archive with the half-year\'s archive package: write `archive "{account}"` '
-        "in the channel (archive copy of everything published, the evidence and a manifest "
-        "with SHA-256; routine section 4)."
+        "Take a screenshot of the account's start page and save it as a PDF. Attach the PDF "
+        "in a reply to this card (in a channel: in the card's thread; in your chat with me: "
+        "here in the chat) and I save it and put it in the archive package. Then write "
+        '`archive "{account}"` and send the package to the municipal archive (archive copy of '
+        "everything published, the evidence, the start page and a manifest with SHA-256; "
+        "routine section 4)."
     ),
     "duty_culling_what": (
         "Cull information of a temporary nature or little importance according to the records "
@@ -219,7 +221,10 @@ MESSAGES: dict[str, str] = {
     "screen_reason": "- {reason}",
     "kansli_set": "This channel now receives the synpunkter the registry office registers.",
     "evidence_attached": "Saved as evidence in case #{case}: {files}. The case has {count} files.",
-    "evidence_not_in_case_thread": "Attach evidence by replying with the image or file in the thread under the case card.",
+    "evidence_not_in_case_thread": (
+        "Attach evidence by replying with the image or file in the thread under the case "
+        "card, and the start page's PDF in a reply to the archiving task's card."
+    ),
     "evidence_download_failed": "I could not fetch {name}. Please attach the file again.",
     "still_handling": "Your choice is already being handled. Wait a moment and the card updates.",
     "working_on_it": "Working on it … You get the answer here when it is ready.",
@@ -278,6 +283,7 @@ MESSAGES: dict[str, str] = {
         "`modbot demo` prints a new one."
     ),
     "removing_on_platform": "Removing the comment on the platform … The card updates when the platform has answered.",
+    "public_list_vacant": "vacant – contact {ask}",
     "error_generic": "Something went wrong. Please try again in a moment.",
     "error_case_not_found": "The case does not exist.",
     "error_already_decided": "The case was already decided by {name} {at}.",
@@ -567,9 +573,11 @@ MESSAGES: dict[str, str] = {
     ),
     "duty_final_archive_title": "Final archiving of {account} (the account is closing)",
     "duty_final_archive_what": (
-        "Make a PDF of the account's start page and of what was published, send it to the "
-        "municipal archive and cull what is of passing interest (routine sections 4 and 5). "
-        "Marking it archived closes the account."
+        "Save the account's start page as a PDF and attach it in a reply to this card (in a "
+        "channel: in the card's thread; in your chat with me: here in the chat). Then write "
+        '`archive "{account}" <from> <to>` for what was published since the last archiving, '
+        "send the package to the municipal archive and cull what is of passing interest "
+        "(routine sections 4 and 5). Marking it archived closes the account."
     ),
     "duty_final_archive_button": "Archived – close the account",
     "printout_synpunkt_reference": "{decision}, registered in Synpunkten as {reference}",
@@ -695,8 +703,24 @@ MESSAGES: dict[str, str] = {
     "archive_ready": (
         "Archive package for {account}, {first} – {last}: {files} files with SHA-256 in "
         "manifest-sha256.txt (BagIt). [Download zip]({url}) (the link works until {until}). "
-        "Add the start page's PDF: `modbot arkivpaket … --startsida file.pdf`, or send it with "
-        "the package. SHA-256 of the package: {sha256}."
+        "{start_page} SHA-256 of the package: {sha256}."
+    ),
+    "archive_start_page_included": "The start page's PDF is in it (data/startsida.pdf).",
+    "archive_start_page_missing": (
+        "The start page's PDF is missing: attach it in a reply to the half-year archiving "
+        "card and it is in the package when you write `archive` again."
+    ),
+    "start_page_saved": (
+        "The start page of {account} is saved ({name}, SHA-256 {sha256}). It goes in the "
+        'archive package for {first} – {last}: write `archive "{account}" {first} {last}`.'
+    ),
+    "start_page_not_pdf": (
+        "{name} is not a PDF file, so I did not save it. Save the start page as a PDF and "
+        "attach it here again."
+    ),
+    "start_page_which_task": (
+        "You have open archiving tasks for several accounts here ({accounts}). Reply to the "
+        "right card with the PDF, or write the account's name in the message with the file."
     ),
     "archive_start_page_not_pdf": "{path} is not a PDF file.",
     "culling_usage": (

@@ -124,10 +124,11 @@ MESSAGES: dict[str, str] = {
     "duty_archive_title": "Halvårsarkivering av {account}",
     "duty_culling_title": "Halvårsgallring av {account}",
     "duty_archive_what": (
-        "Gör en skärmdump av kontots startsida, spara den som PDF och skicka den till "
-        'kommunarkivet med halvårets arkivpaket: skriv `arkivpaket "{account}"` i kanalen '
-        "(arkivexemplar av allt som publicerats, bevisen och en manifestfil med SHA-256; "
-        "rutinen avsnitt 4)."
+        "Gör en skärmdump av kontots startsida och spara den som PDF. Bifoga PDF-filen i ett "
+        "svar på det här kortet (i en kanal: i kortets tråd; i chatten med mig: här i chatten), "
+        "så sparar jag den och lägger den i arkivpaketet. Skriv sedan "
+        '`arkivpaket "{account}"` och skicka paketet till kommunarkivet (arkivexemplar av allt '
+        "som publicerats, bevisen, startsidan och en manifestfil med SHA-256; rutinen avsnitt 4)."
     ),
     "duty_culling_what": (
         "Gallra information av tillfällig karaktär eller ringa betydelse enligt "
@@ -221,7 +222,10 @@ MESSAGES: dict[str, str] = {
     "evidence_attached": (
         "Sparat som bevis i ärende #{case}: {files}. Ärendet har nu {count} bevisfiler."
     ),
-    "evidence_not_in_case_thread": "Bifoga bevis genom att svara med bilden eller filen i tråden under ärendets kort.",
+    "evidence_not_in_case_thread": (
+        "Bifoga bevis genom att svara med bilden eller filen i tråden under ärendets kort, och "
+        "startsidans PDF i ett svar på arkiveringsuppgiftens kort."
+    ),
     "evidence_download_failed": "Jag kunde inte hämta {name}. Försök att bifoga filen igen.",
     "still_handling": "Ditt val behandlas redan. Vänta ett ögonblick, så uppdateras kortet.",
     "working_on_it": "Arbetar på det … Du får svar här när det är klart.",
@@ -278,6 +282,7 @@ MESSAGES: dict[str, str] = {
         "kommentar); `modbot demo` skriver ut en ny."
     ),
     "removing_on_platform": "Tar bort kommentaren på plattformen … Kortet uppdateras när plattformen har svarat.",
+    "public_list_vacant": "vakant – kontakta {ask}",
     "error_generic": "Något gick fel. Försök igen om en stund.",
     "error_case_not_found": "Ärendet finns inte.",
     "error_already_decided": "Ärendet är redan avgjort av {name} {at}.",
@@ -572,9 +577,11 @@ MESSAGES: dict[str, str] = {
     ),
     "duty_final_archive_title": "Slutarkivering av {account} (kontot avslutas)",
     "duty_final_archive_what": (
-        "Gör en pdf av kontots startsida och av det som publicerats, skicka till kommunarkivet "
-        "och gallra det som är av tillfällig karaktär (rutinen avsnitt 4 och 5). När du "
-        "markerar som arkiverat är kontot avslutat."
+        "Spara kontots startsida som PDF och bifoga filen i ett svar på det här kortet (i en "
+        "kanal: i kortets tråd; i chatten med mig: här i chatten). Skriv sedan "
+        '`arkivpaket "{account}" <från> <till>` för det som publicerats sedan förra '
+        "arkiveringen, skicka paketet till kommunarkivet och gallra det som är av tillfällig "
+        "karaktär (rutinen avsnitt 4 och 5). När du markerar som arkiverat är kontot avslutat."
     ),
     "duty_final_archive_button": "Arkiverat – avsluta kontot",
     "printout_synpunkt_reference": "{decision}, registrerad i Synpunkten som {reference}",
@@ -701,8 +708,24 @@ MESSAGES: dict[str, str] = {
     "archive_ready": (
         "Arkivpaket för {account}, {first} – {last}: {files} filer med SHA-256 i "
         "manifest-sha256.txt (BagIt). [Ladda ned zip]({url}) (länken gäller till {until}). "
-        "Lägg till startsidans PDF: `modbot arkivpaket … --startsida fil.pdf`, eller skicka den "
-        "med paketet. SHA-256 för paketet: {sha256}."
+        "{start_page} SHA-256 för paketet: {sha256}."
+    ),
+    "archive_start_page_included": "Startsidans PDF ingår (data/startsida.pdf).",
+    "archive_start_page_missing": (
+        "Startsidans PDF saknas: bifoga den i ett svar på halvårsarkiveringens kort, så kommer "
+        "den med när du skriver `arkivpaket` igen."
+    ),
+    "start_page_saved": (
+        "Startsidan för {account} är sparad ({name}, SHA-256 {sha256}). Den kommer med i "
+        'arkivpaketet för {first} – {last}: skriv `arkivpaket "{account}" {first} {last}`.'
+    ),
+    "start_page_not_pdf": (
+        "{name} är ingen PDF-fil, så jag sparade den inte. Spara startsidan som PDF och bifoga "
+        "den igen här."
+    ),
+    "start_page_which_task": (
+        "Du har öppna arkiveringsuppgifter för flera konton här ({accounts}). Svara på rätt "
+        "kort med PDF-filen, eller skriv kontots namn i meddelandet med filen."
     ),
     "archive_start_page_not_pdf": "{path} är inte en PDF-fil.",
     "culling_usage": (

@@ -8,7 +8,7 @@ STYLE = (
     "margin:0;padding:.2rem 1rem;white-space:pre-wrap}table{border-collapse:collapse;width:100%}"
     "caption{text-align:left;font-weight:600;padding:.4rem 0}"
     "th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    "a{color:#0645ad}a:focus{outline:3px solid #ffbf47}"
+    "a{color:#0645ad}a:focus{outline:3px solid #0b0c0c;outline-offset:2px}"
     "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}"
     "thead{display:table-header-group}tr{break-inside:avoid}.no-print{display:none}}"
 )

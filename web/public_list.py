@@ -20,6 +20,15 @@ from web.page import escape, html_page
 COLUMNS = ("plattform", "konto", "lank", "verksamhet", "ansvarig", "kontakt")
 HEADERS = ("Plattform", "Konto", "Länk", "Verksamhet/enhet", "Ansvarig", "Kontakt")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LIST_STYLE = (
+    ".table-scroll{overflow-x:auto}"
+    ".table-scroll:focus{outline:3px solid #0645ad;outline-offset:2px}"
+    "td.long{overflow-wrap:anywhere;min-width:6em}"
+    "@media print{.table-scroll{overflow:visible}}"
+)
+"""The list's own look beside the shared one: long links and addresses wrap so the table fits
+a desktop window, and a narrow window (a phone, or 400 % zoom) scrolls the table alone, which
+a keyboard reaches, never the page."""
 
 
 def public_list_routes(
@@ -83,27 +92,29 @@ def _html(rows: list[ListedAccount], municipality: Municipality, now: datetime) 
     if not rows:
         body = f'<tr><td colspan="{len(HEADERS)}">Inga konton är registrerade.</td></tr>'
     title = f"{municipality.name} i sociala medier"
-    return html_page(
+    page = html_page(
         title,
         f"<h1>{escape(title)}</h1>"
         f"<p>Förteckning över {escape(municipality.name)}s konton i sociala medier, med "
         "ansvarig, kontaktuppgifter och den verksamhet som driver kontot. "
         f"Uppdaterad {moment(now)}.</p>"
-        f"<table><caption>Konton i sociala medier ({len(rows)})</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        '<div class="table-scroll" role="region" aria-labelledby="konton" tabindex="0">'
+        f'<table><caption id="konton">Konton i sociala medier ({len(rows)})</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         f"<p>Kontaktcenter: {escape(municipality.phone)} · "
         f'<a href="{escape(municipality.website)}">{escape(municipality.website_shown)}</a></p>'
         '<p class="no-print">Samma uppgifter som <a href="/forteckning.csv">CSV</a> '
         'och <a href="/forteckning.json">JSON</a>.</p>',
     )
+    return page.replace("</head>", f"<style>{LIST_STYLE}</style></head>", 1)
 
 
 def _html_row(cells: tuple[str, ...]) -> str:
     platform, account, url, unit, officer, contact = (escape(cell) for cell in cells)
     return (
         f'<tr><td>{platform}</td><th scope="row">{account}</th>'
-        f'<td><a href="{url}">{url}</a></td>'
-        f"<td>{unit}</td><td>{officer}</td><td>{contact}</td></tr>"
+        f'<td class="long"><a href="{url}">{url}</a></td>'
+        f'<td>{unit}</td><td>{officer}</td><td class="long">{contact}</td></tr>'
     )
 
 

@@ -219,7 +219,7 @@ async def test_the_public_list_in_html_json_and_csv(bot: RunningBot) -> None:
         "ansvarig": "Anna Moderator",
         "kontakt": "0503-350 00",
     }
-    assert rows["Hjo kommun"]["ansvarig"] == ""
+    assert rows["Hjo kommun"]["ansvarig"] == "vakant – kontakta 0503-350 00"
 
     async with bot.http.get(bot.url + "/forteckning.csv") as response:
         assert response.content_type == "text/csv"

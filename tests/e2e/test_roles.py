@@ -1,7 +1,7 @@
 """Section 3: the channel names each account's responsible officer and manager."""
 
 from tests.conftest import RunningBot
-from tests.teams import ANNA, BERTIL, KARIN, Channel
+from tests.teams import ANNA, BERTIL, KARIN, Channel, flag
 
 
 async def test_officer_and_manager_are_named_with_a_mention(bot: RunningBot) -> None:
@@ -38,7 +38,32 @@ async def test_an_officer_who_leaves_the_team_no_longer_holds_the_account(
     await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
     status, _ = await bot.activity(bot.channel.member_left(ANNA))
     assert status in (200, 201)
+    await bot.connector.wait_for(
+        lambda: any("Anna Moderator är inte längre" in text for text in bot.connector.texts())
+    )
     assert "ansvarig: ingen utsedd" in await bot.say(BERTIL, "konton")
+
+
+async def test_when_the_officer_leaves_the_manager_decides_not_the_channel(
+    bot: RunningBot,
+) -> None:
+    strategist = Channel(service_url=bot.connector.url, channel_id="19:strateg@thread.tacv2")
+    await bot.say(KARIN, "strateg här", strategist)
+    await bot.link_hjo()
+    await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
+    await bot.say(BERTIL, "chef", mentions=(KARIN,))
+    await bot.activity(bot.channel.member_left(ANNA))
+    await bot.connector.wait_for(
+        lambda: any(
+            call.conversation_id == strategist.channel_id and "Anna Moderator" in str(call.body)
+            for call in bot.connector.sent
+        )
+    )
+    case_id, card_id = await bot.flagged_card(flag())
+    refused = await bot.invoke(BERTIL, "keep", {"case": case_id}, card_id)
+    assert "Bara Karin Kansli (kontots chef)" in str(refused["value"])
+    kept = await bot.invoke(KARIN, "keep", {"case": case_id}, card_id)
+    assert "Karin Kansli" in str(kept["value"])
 
 
 async def test_someone_else_leaving_changes_nothing(bot: RunningBot) -> None:
