@@ -60,6 +60,7 @@ from storage.migrations import migrate
 from web.busy import busy
 from web.evidence import evidence_routes
 from web.flags import flag_routes
+from web.json_answer import json_answer
 from web.json_input import JsonInputError, read_activity
 from web.meta_webhook import SOURCE as META_SOURCE
 from web.meta_webhook import meta_webhook_routes
@@ -241,7 +242,7 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
         """CloudAdapter.process would re-serialise the invoke body with msrest, which fails for
         the plain-dict card answers; the adapter's own process_activity is called instead."""
         if "application/json" not in request.headers.get("Content-Type", ""):
-            return web.json_response(
+            return json_answer(
                 {"error": "Content-Type ska vara application/json"}, status=415
             )
         try:
@@ -253,9 +254,9 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
                 request.headers.get("Authorization", ""), activity, app[BOT].on_turn
             )
         except PermissionError:
-            return web.json_response({"error": "ogiltig eller saknad token"}, status=401)
+            return json_answer({"error": "ogiltig eller saknad token"}, status=401)
         except KeysUnavailable:
-            return web.json_response(
+            return json_answer(
                 {"error": "Bot Frameworks nycklar kunde inte hämtas; försök igen"},
                 status=503,
                 headers={"Retry-After": str(KEYS_RETRY_AFTER_SECONDS)},
@@ -264,10 +265,10 @@ def create_app(settings: Settings, clock: Clock = system_clock) -> web.Applicati
             return busy()
         if answer is None:
             return web.Response(status=201)
-        return web.json_response(answer.body, status=answer.status)
+        return json_answer(answer.body, status=answer.status)
 
     async def health(_request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
+        return json_answer({"status": "ok"})
 
     app.cleanup_ctx.append(lifecycle)
     app.router.add_post("/api/messages", messages)

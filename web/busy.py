@@ -1,10 +1,10 @@
 """The answers when storage cannot take a write just now: 503 with Retry-After, nothing was
 stored, and the same request is to be sent again later."""
 
-import json
-from functools import partial
 
 from aiohttp import web
+
+from web.json_answer import json_answer
 
 RETRY_AFTER_SECONDS = 5
 EVIDENCE_RETRY_AFTER_SECONDS = 60
@@ -29,9 +29,8 @@ def evidence_unwritable() -> web.Response:
 
 
 def _unavailable(message: str, retry_after: int) -> web.Response:
-    return web.json_response(
+    return json_answer(
         {"error": message},
         status=503,
         headers={"Retry-After": str(retry_after)},
-        dumps=partial(json.dumps, ensure_ascii=False),
     )

@@ -16,6 +16,7 @@ from services.intake import FlagRejected, parse_flag
 from services.intake_queue import IntakeQueue
 from storage.db import StorageBusy
 from web.busy import busy, evidence_unwritable
+from web.json_answer import json_answer
 from web.json_input import JsonInputError, read_json_with_raw
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def flag_routes(intake: IntakeQueue, api_key: str) -> list[web.RouteDef]:
             return busy()
         except EvidenceUnwritable:
             return evidence_unwritable()
-        return web.json_response(
+        return json_answer(
             {"case_id": result.case_id, "created": result.created},
             status=201 if result.created else 200,
         )
@@ -56,4 +57,4 @@ def flag_routes(intake: IntakeQueue, api_key: str) -> list[web.RouteDef]:
 
 
 def _error(status: int, fields: dict[str, str]) -> web.Response:
-    return web.json_response({"error": ERROR, "fields": fields}, status=status)
+    return json_answer({"error": ERROR, "fields": fields}, status=status)

@@ -20,6 +20,7 @@ from botbuilder.schema import Activity
 
 from services.intake import id_problem
 from texts import DEFAULT_LANGUAGE, t
+from web.json_answer import json_answer
 
 MAX_DEPTH = 64
 """Nesting no honest body comes near; far below what Python's parser can recurse into."""
@@ -64,7 +65,7 @@ class JsonInputError(ValueError):
 
     def response(self, error: str, language: str = DEFAULT_LANGUAGE) -> web.Response:
         """`{"error": error, "fields": {field: why}}` with the status."""
-        return web.json_response(
+        return json_answer(
             {"error": error, "fields": self.fields(language)}, status=self.status
         )
 

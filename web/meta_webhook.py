@@ -14,6 +14,7 @@ from platforms.meta_webhook import SIGNATURE_HEADER, handshake, signature_valid
 from services.inbound import InboundQueue
 from storage.db import StorageBusy
 from web.busy import busy
+from web.json_answer import json_answer
 from web.json_input import JsonInputError, read_body
 
 SOURCE = "meta"
@@ -33,13 +34,13 @@ def meta_webhook_routes(
         try:
             body = await read_body(request, MAX_BODY_BYTES)
         except JsonInputError as error:
-            return web.json_response({"error": error.message()}, status=error.status)
+            return json_answer({"error": error.message()}, status=error.status)
         if not signature_valid(app_secret, body, request.headers.get(SIGNATURE_HEADER)):
-            return web.json_response({"error": "ogiltig eller saknad signatur"}, status=401)
+            return json_answer({"error": "ogiltig eller saknad signatur"}, status=401)
         try:
             body.decode()
         except UnicodeDecodeError:
-            return web.json_response({"error": "kroppen är inte UTF-8"}, status=400)
+            return json_answer({"error": "kroppen är inte UTF-8"}, status=400)
         try:
             await inbound.store(SOURCE, body)
         except StorageBusy:

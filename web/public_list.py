@@ -4,7 +4,6 @@ separated with a BOM, as Swedish Excel opens it)."""
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
@@ -15,6 +14,7 @@ from routine.municipality import Municipality
 from services.public_list import ListedAccount, public_list
 from storage.db import Database
 from texts import moment, t
+from web.json_answer import json_answer
 from web.page import escape, html_page
 
 COLUMNS = ("plattform", "konto", "lank", "verksamhet", "ansvarig", "kontakt")
@@ -50,7 +50,7 @@ def public_list_routes(
             "uppdaterad": clock().isoformat(),
             "konton": [dict(zip(COLUMNS, cells, strict=True)) for cells in listed],
         }
-        return web.json_response(body, dumps=_dumps)
+        return json_answer(body)
 
     async def as_csv(_request: web.Request) -> web.Response:
         out = io.StringIO()
@@ -117,6 +117,3 @@ def _html_row(cells: tuple[str, ...]) -> str:
         f'<td>{unit}</td><td>{officer}</td><td class="long">{contact}</td></tr>'
     )
 
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import RunningBot
+from tests.conftest import API_KEY, RunningBot
 from tests.teams import flag
 
 
@@ -69,3 +69,14 @@ async def test_a_body_that_is_not_an_object_is_refused(linked: RunningBot) -> No
 
 def _key(bot: RunningBot) -> str:
     return bot.settings.api_key.get_secret_value()
+
+
+async def test_an_error_body_shows_swedish_letters_as_they_are(bot: RunningBot) -> None:
+    async with bot.http.post(
+        bot.url + "/api/flags",
+        data=b"{",
+        headers={"Content-Type": "application/json", "X-Api-Key": API_KEY},
+    ) as response:
+        raw = await response.read()
+    assert response.status == 400
+    assert "\\u00" not in raw.decode() and "ä" in raw.decode()
