@@ -5,13 +5,19 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
+from pytest import MonkeyPatch
 from sqlmodel import col, func, select
 
 from storage.db import Database, make_engine
 from storage.models import InboundEvent
-from tests.conftest import RunningBot
+from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
+from tests.fakes.bot_connector import FakeBotConnector
+from tests.teams import ANNA
 
 SECRET = "meta-app-secret-for-tests"
 PAGE = "111222333"
@@ -90,3 +96,22 @@ def rows(bot: RunningBot, model: Any) -> list[Any]:
         found = list(session.exec(select(model)))
     db.engine.dispose()
     return found
+
+
+@asynccontextmanager
+async def meta_connected_bot(
+    tmp_path: Path, connector: FakeBotConnector, clock: MovingClock, monkeypatch: MonkeyPatch
+) -> AsyncIterator[RunningBot]:
+    """Hjo kommun's Facebook page and Instagram account linked and connected to Meta."""
+    monkeypatch.setenv("MODBOT_TOKEN_HJO", "EAAG-secret-page-token")
+    monkeypatch.setenv("MODBOT_TOKEN_IG", "IGQ-secret-token")
+    settings = make_settings(
+        tmp_path, free_port(), meta_app_secret=SECRET, meta_verify_token="hjo-verify"
+    )
+    async with running_bot(settings, connector, clock) as started:
+        await started.link_hjo()
+        reply = await started.say(ANNA, f'anslut facebook "Hjo kommun" {PAGE} env:MODBOT_TOKEN_HJO')
+        assert "är anslutet" in reply and "EAAG" not in reply
+        await started.say(ANNA, 'koppla instagram "hjokommun" https://www.instagram.com/hjokommun')
+        await started.say(ANNA, f'anslut instagram "hjokommun" {IG} env:MODBOT_TOKEN_IG')
+        yield started

@@ -29,11 +29,16 @@ from tests.conftest import (
     API_KEY,
     MovingClock,
     RunningBot,
-    free_port,
-    make_settings,
-    running_bot,
 )
-from tests.e2e.platform_helpers import IG, NOW, PAGE, SECRET, database, feed, sign
+from tests.e2e.platform_helpers import (
+    IG,
+    NOW,
+    PAGE,
+    database,
+    feed,
+    meta_connected_bot,
+    sign,
+)
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams import ANNA, BOT, flag, personal_message
 
@@ -231,17 +236,7 @@ async def bot(
     clock: MovingClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> AsyncIterator[RunningBot]:
-    """Hjo kommun's Facebook page and Instagram account linked and connected to Meta."""
-    monkeypatch.setenv("MODBOT_TOKEN_HJO", "EAAG-secret-page-token")
-    monkeypatch.setenv("MODBOT_TOKEN_IG", "IGQ-secret-token")
-    settings = make_settings(
-        tmp_path, free_port(), meta_app_secret=SECRET, meta_verify_token="hjo-verify"
-    )
-    async with running_bot(settings, connector, clock) as started:
-        await started.link_hjo()
-        await started.say(ANNA, f'anslut facebook "Hjo kommun" {PAGE} env:MODBOT_TOKEN_HJO')
-        await started.say(ANNA, 'koppla instagram "hjokommun" https://www.instagram.com/hjokommun')
-        await started.say(ANNA, f'anslut instagram "hjokommun" {IG} env:MODBOT_TOKEN_IG')
+    async with meta_connected_bot(tmp_path, connector, clock, monkeypatch) as started:
         yield started
 
 

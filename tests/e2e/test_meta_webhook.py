@@ -10,20 +10,19 @@ from pathlib import Path
 import pytest
 
 from storage.models import Account, Comment, CommentVersion, FlaggedCase, InboundEvent
-from tests.conftest import MovingClock, RunningBot, free_port, make_settings, running_bot
+from tests.conftest import MovingClock, RunningBot
 from tests.e2e.platform_helpers import (
     IG,
     NOW,
     PAGE,
-    SECRET,
     deliver,
     feed,
+    meta_connected_bot,
     processed,
     rows,
     sign,
 )
 from tests.fakes.bot_connector import FakeBotConnector
-from tests.teams import ANNA
 
 
 @pytest.fixture
@@ -33,17 +32,7 @@ async def bot(
     clock: MovingClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> AsyncIterator[RunningBot]:
-    monkeypatch.setenv("MODBOT_TOKEN_HJO", "EAAG-secret-page-token")
-    monkeypatch.setenv("MODBOT_TOKEN_IG", "IGQ-secret-token")
-    settings = make_settings(
-        tmp_path, free_port(), meta_app_secret=SECRET, meta_verify_token="hjo-verify"
-    )
-    async with running_bot(settings, connector, clock) as started:
-        await started.link_hjo()
-        reply = await started.say(ANNA, f'anslut facebook "Hjo kommun" {PAGE} env:MODBOT_TOKEN_HJO')
-        assert "är anslutet" in reply and "EAAG" not in reply
-        await started.say(ANNA, 'koppla instagram "hjokommun" https://www.instagram.com/hjokommun')
-        await started.say(ANNA, f'anslut instagram "hjokommun" {IG} env:MODBOT_TOKEN_IG')
+    async with meta_connected_bot(tmp_path, connector, clock, monkeypatch) as started:
         yield started
 
 
