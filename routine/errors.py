@@ -119,6 +119,10 @@ class NotOfficerOrManager(RoutineError):
     key = "error_not_officer_or_manager"
 
 
+class NotStrategist(RoutineError):
+    key = "error_not_strategist"
+
+
 class NotManager(RoutineError):
     key = "error_not_manager"
 

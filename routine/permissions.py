@@ -8,7 +8,13 @@ the channel. Only an account that has neither yet (just linked) is decided on by
 so that the 48 hours do not run out before anyone is appointed.
 """
 
-from routine.errors import NotInLinkedChannel, NotManager, NotOfficer, NotOfficerOrManager
+from routine.errors import (
+    NotInLinkedChannel,
+    NotManager,
+    NotOfficer,
+    NotOfficerOrManager,
+    NotStrategist,
+)
 
 
 def ensure_may_decide(
@@ -18,13 +24,18 @@ def ensure_may_decide(
     officer: str | None,
     manager: str | None,
     holds_role: bool,
+    vacant: bool = False,
+    strategist: str | None = None,
 ) -> None:
     """`officer` and `manager` are the names of who holds the roles (None: nobody), so that a
-    refusal names who may act."""
+    refusal names who may act. `vacant`: the officer left; with no manager either, only the
+    strategist (`holds_role` then says whether the actor is the strategist) decides."""
     if acting_channel_id != linked_channel_id:
         raise NotInLinkedChannel()
-    if holds_role or (officer is None and manager is None):
+    if holds_role or (officer is None and manager is None and not vacant):
         return
+    if officer is None and manager is None:
+        raise NotStrategist(strategist=strategist or "kommunikationsstrategen")
     if officer is None:
         raise NotManager(manager=manager)
     if manager is None:

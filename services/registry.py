@@ -247,6 +247,7 @@ class Registry:
                 continue
             if role is Role.OFFICER:
                 account.officer_person_id = holder.id
+                account.officer_left_at = None
             else:
                 account.manager_person_id = holder.id
             session.add(account)
@@ -316,6 +317,7 @@ class Registry:
         """From now on the strategist is told here; accounts whose registration could not be
         told before are told now. Returns how many."""
         bot_state.set_value(session, bot_state.STRATEGIST_CONVERSATION, channel_id)
+        bot_state.set_value(session, bot_state.STRATEGIST_PERSON, actor.id)
         audit.record(
             session, at=now, actor=actor, action="strategist_channel_set", channel=channel_id
         )

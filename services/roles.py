@@ -51,6 +51,7 @@ def unassign_officer(
     """The account is without officer until the manager appoints one; `source` says how the
     bot learnt that the officer left (the team, or the directory)."""
     account.officer_person_id = None
+    account.officer_left_at = now
     session.add(account)
     audit.record(
         session,

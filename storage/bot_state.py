@@ -6,6 +6,9 @@ from storage.models import BotState
 
 KANSLI_CONVERSATION = "kansli_conversation_id"
 STRATEGIST_CONVERSATION = "strategist_conversation_id"
+STRATEGIST_PERSON = "strategist_teams_user_id"
+"""Who said `strateg här`: the one who decides on an account left without officer and
+manager."""
 DEV_LINK_SECRET = "development_link_secret"
 PSEUDONYM_KEY = "pseudonym_key"
 

@@ -253,6 +253,11 @@ def _start_pages(connection: Connection) -> None:
     table(StartPage).create(connection, checkfirst=True)
 
 
+def _vacancies(connection: Connection) -> None:
+    """Issue 14: an account whose officer left is marked, so the role does not lapse."""
+    _add_columns(connection, "account", {"officer_left_at": "VARCHAR(32)"})
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _people_and_roles,
@@ -272,6 +277,7 @@ STEPS: list[Step] = [
     _delivery,
     _record_bindings,
     _start_pages,
+    _vacancies,
 ]
 
 

@@ -75,6 +75,9 @@ class Account(SQLModel, table=True):
     """Where its access token is read from (`env:NAME` or `file:/path`); never the token."""
     culling_months: int | None = None
     """Section 5: how old a comment must be before culling takes it; None: the default."""
+    officer_left_at: datetime | None = Field(default=None, sa_column=_moment(True))
+    """Section 3: the officer left and nobody is appointed yet. Until then the manager decides
+    (then the strategist): the role never lapses to anyone in the channel."""
 
 
 class BotState(SQLModel, table=True):

@@ -39,6 +39,10 @@ def get_person(session: Session, person_id: int | None) -> Person | None:
     return session.get(Person, person_id) if person_id is not None else None
 
 
+def find_person(session: Session, teams_user_id: str) -> Person | None:
+    return session.exec(select(Person).where(Person.teams_user_id == teams_user_id)).first()
+
+
 def is_person(person: Person | None, actor: Actor) -> bool:
     """Whether the actor is this person: by Teams id, or by Entra object id for someone the
     bot knows from the directory before meeting them in Teams."""

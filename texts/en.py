@@ -557,6 +557,10 @@ MESSAGES: dict[str, str] = {
     "error_not_officer_or_manager": (
         "Only {officer} (officer) or {manager} (manager) can decide this (routine section 3)."
     ),
+    "error_not_strategist": (
+        "The account has neither officer nor manager: only {strategist} (communications "
+        "strategist) can decide this until a new officer is appointed (routine section 3)."
+    ),
     "error_not_manager": "Only {manager} (the account's manager) can do that (routine section 3).",
     "role_which_account": (
         "The channel moderates several accounts: {accounts}. Say which, e.g. "

@@ -561,6 +561,10 @@ MESSAGES: dict[str, str] = {
     "error_not_officer_or_manager": (
         "Bara {officer} (ansvarig) eller {manager} (chef) kan avgöra det här (rutinen avsnitt 3)."
     ),
+    "error_not_strategist": (
+        "Kontot saknar både ansvarig och chef: bara {strategist} (kommunikationsstrateg) kan "
+        "avgöra det här tills en chef utser en ny ansvarig (rutinen avsnitt 3)."
+    ),
     "error_not_manager": "Bara {manager} (kontots chef) kan göra det (rutinen avsnitt 3).",
     "role_which_account": (
         "Kanalen modererar flera konton: {accounts}. Skriv vilket, t.ex. "

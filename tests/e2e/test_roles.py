@@ -88,3 +88,21 @@ async def test_in_a_channel_with_several_accounts_the_role_names_its_account(
     assert "Anna Moderator är nu ansvarig tjänsteperson för Hjo kommun" in done
     listing = await bot.say(ANNA, "konton")
     assert "ansvarig: ingen utsedd, chef: Bertil Moderator" in listing
+
+
+async def test_with_neither_officer_nor_manager_only_the_strategist_decides(
+    bot: RunningBot,
+) -> None:
+    strategist = Channel(service_url=bot.connector.url, channel_id="19:strateg@thread.tacv2")
+    await bot.say(KARIN, "strateg här", strategist)
+    await bot.link_hjo()
+    await bot.say(BERTIL, "ansvarig", mentions=(ANNA,))
+    await bot.activity(bot.channel.member_left(ANNA))
+    await bot.connector.wait_for(
+        lambda: any("Anna Moderator är inte längre" in text for text in bot.connector.texts())
+    )
+    case_id, card_id = await bot.flagged_card(flag())
+    refused = await bot.invoke(BERTIL, "keep", {"case": case_id}, card_id)
+    assert "bara Karin Kansli (kommunikationsstrateg)" in str(refused["value"])
+    kept = await bot.invoke(KARIN, "keep", {"case": case_id}, card_id)
+    assert "beslutat av Karin Kansli" in str(kept["value"])

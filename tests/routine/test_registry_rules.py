@@ -5,7 +5,13 @@ import pytest
 
 from routine.checklist import Item, may_tick, subject_of
 from routine.decisions import Actor
-from routine.errors import NotInLinkedChannel, NotManager, NotOfficer, NotOfficerOrManager
+from routine.errors import (
+    NotInLinkedChannel,
+    NotManager,
+    NotOfficer,
+    NotOfficerOrManager,
+    NotStrategist,
+)
 from routine.permissions import ensure_may_appoint, ensure_may_decide
 from routine.registration import Answer, BadAnswer, Step, is_cancel, is_yes, read_answer
 from texts import t
@@ -93,6 +99,26 @@ def test_once_appointed_only_the_officer_and_manager_decide() -> None:
         ensure_may_decide("19:c", "19:c", officer="Bertil", manager=None, holds_role=False)
     with pytest.raises(NotInLinkedChannel):
         ensure_may_decide("19:other", "19:c", officer="Bertil", manager=None, holds_role=True)
+
+
+def test_a_vacancy_never_lapses_to_the_channel() -> None:
+    ensure_may_decide("19:c", "19:c", officer=None, manager=None, holds_role=False)
+    with pytest.raises(NotManager):
+        ensure_may_decide(
+            "19:c", "19:c", officer=None, manager="Karin", holds_role=False, vacant=True
+        )
+    with pytest.raises(NotStrategist) as refused:
+        ensure_may_decide(
+            "19:c",
+            "19:c",
+            officer=None,
+            manager=None,
+            holds_role=False,
+            vacant=True,
+            strategist="Stina Strateg",
+        )
+    assert "Stina Strateg" in t("sv", refused.value.key, **refused.value.params)
+    ensure_may_decide("19:c", "19:c", officer=None, manager=None, holds_role=True, vacant=True)
 
 
 def test_a_refusal_names_who_may_decide() -> None:
