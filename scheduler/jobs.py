@@ -5,7 +5,7 @@ running a job again, after a restart or in a second process, sends nothing twice
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -20,6 +20,7 @@ from services.reminders import DeadlineReminders
 from services.synpunkter import SynpunktReminders
 from services.upkeep import Upkeep
 from services.youtube_poll import YouTubePoller
+from storage import command_jobs, handled_activities
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ SYNPUNKTER = "synpunkt-reminders"
 DIRECTORY_CHECK = "directory-check"
 YOUTUBE_POLL = "youtube-poll"
 PERSONAL_DATA = "personal-data-retention"
+BOOKKEEPING = "turn-bookkeeping"
+BOOKKEEPING_KEPT = timedelta(days=1)
 
 Step = Callable[[Session, datetime], int]
 
@@ -80,6 +83,7 @@ def schedules(context: JobContext) -> list[Schedule]:
         HALF_YEAR: (5, [context.duties.open_tasks, context.duties.remind]),
         SYNPUNKTER: (5, [context.synpunkter.send]),
         PERSONAL_DATA: (60, [context.personal_data.pseudonymise]),
+        BOOKKEEPING: (60, [forget_old_turns]),
     }
     jobs = [
         Schedule(
@@ -95,6 +99,18 @@ def schedules(context: JobContext) -> list[Schedule]:
         every = IntervalTrigger(minutes=context.youtube_poll_minutes)
         jobs.append(Schedule(YOUTUBE_POLL, every, context.youtube.poll))
     return jobs
+
+
+def forget_old_turns(session: Session, now: datetime) -> int:
+    """The records that keep a Teams retry from being handled twice, and finished document
+    jobs, are needed for minutes; a day later they go. Queues nothing: returns 0."""
+    before = now - BOOKKEEPING_KEPT
+    forgotten = handled_activities.forget_before(session, before)
+    forgotten += command_jobs.forget_finished_before(session, before)
+    session.commit()
+    if forgotten:
+        log.info("%s: %d handled turns and finished jobs forgotten", BOOKKEEPING, forgotten)
+    return 0
 
 
 def _job(database: Database, job_id: str, steps: list[Step]) -> Job:

@@ -8,7 +8,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from storage.models import CommandJob
@@ -78,3 +78,13 @@ def release_jobs(session: Session, owner: str, now: datetime) -> None:
         .where(col(CommandJob.owner) == owner, col(CommandJob.finished_at).is_(None))
         .values(owner=None, held_until=now)
     )
+
+
+def forget_finished_before(session: Session, moment: datetime) -> int:
+    """A finished job's answer went out through the outbox; its row is only bookkeeping."""
+    forgotten = session.execute(
+        delete(CommandJob).where(
+            col(CommandJob.finished_at).is_not(None), col(CommandJob.finished_at) < moment
+        )
+    )
+    return int(forgotten.rowcount)  # type: ignore[attr-defined]

@@ -76,3 +76,11 @@ def give_up(session: Session, conversation_id: str, activity_id: str) -> None:
 
 def get_answer(session: Session, conversation_id: str, activity_id: str) -> HandledActivity | None:
     return session.get(HandledActivity, (conversation_id, activity_id))
+
+
+def forget_before(session: Session, moment: datetime) -> int:
+    """Teams retries within minutes: a day-old record of a handled activity serves nobody."""
+    forgotten = session.execute(
+        delete(HandledActivity).where(col(HandledActivity.started_at) < moment)
+    )
+    return int(forgotten.rowcount)  # type: ignore[attr-defined]
