@@ -11,6 +11,7 @@ with 503 and Retry-After.
 import asyncio
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -46,10 +47,10 @@ def make_engine(url: str, *, writing: bool = True) -> Engine:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -69,9 +70,13 @@ def _queue_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _take(connection: Any) -> None:
+        """The wait for this lock and for SQLite's share one deadline of BUSY_SECONDS."""
+        started = time.monotonic()
         if not writer.acquire(timeout=BUSY_SECONDS):
             raise StorageBusy()
         connection.info[held] = True
+        left = max(BUSY_SECONDS - (time.monotonic() - started), 0.05)
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(left * 1000)}")
 
     def _give_back(connection: Any) -> None:
         if connection.info.pop(held, False):

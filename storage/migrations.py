@@ -5,15 +5,18 @@ Steps after the first check what exists, because a new database gets today's tab
 first step already.
 """
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from storage import audit, record_digest
+from storage.db import is_busy
 from storage.models import (
     ChecklistTick,
     CommandJob,
@@ -41,6 +44,7 @@ from storage.models import (
 from storage.types import UTCDateTime
 
 Step = Callable[[Connection], None]
+MIGRATION_WAIT_SECONDS = 120
 _NO_CHANGE_TRIGGER = (
     "CREATE TRIGGER audit_event_no_{name} BEFORE {verb} ON audit_event "
     "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
@@ -282,7 +286,19 @@ STEPS: list[Step] = [
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the schema up to date; returns the version it is at."""
+    """Bring the schema up to date; returns the version it is at. A second process starting at
+    the same moment waits for the first one's migration instead of failing."""
+    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+    while True:
+        try:
+            return _migrate(engine)
+        except OperationalError as error:
+            if not is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def _migrate(engine: Engine) -> int:
     with engine.begin() as connection:
         connection.execute(
             text("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
