@@ -10,6 +10,7 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 from pydantic import SecretStr
 
+from bot.activity_input import read_activity
 from bot.adapter import make_adapter
 from bot.cards.checklist_card import ChecklistContext
 from bot.commands import COMMANDS
@@ -61,7 +62,7 @@ from web.busy import busy
 from web.evidence import evidence_routes
 from web.flags import flag_routes
 from web.json_answer import json_answer
-from web.json_input import JsonInputError, read_activity
+from web.json_input import JsonInputError
 from web.meta_webhook import SOURCE as META_SOURCE
 from web.meta_webhook import meta_webhook_routes
 from web.printouts import printout_routes

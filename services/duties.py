@@ -25,6 +25,7 @@ from services.registry import Registry
 from services.views import TaskView, task_view
 from storage import audit
 from storage.accounts import ACTIVE, get_account
+from storage.db import file_written
 from storage.models import Account, DutyTask, StartPage
 from storage.people import get_person, is_person
 from storage.reminders import claim
@@ -239,33 +240,29 @@ class HalfYearDuties:
         digest = hashlib.sha256(data).hexdigest()
         relative = f"{START_PAGE_FOLDER}/konto-{account.id:06d}/{task.period}-{digest[:16]}.pdf"
         target = folder / relative
-        created = write_atomically(target, data)
-        try:
-            session.add(
-                StartPage(
-                    task_id=task_id,
-                    file_name=relative,
-                    sha256=digest,
-                    size=len(data),
-                    saved_at=now,
-                    saved_by_name=actor.name,
-                )
-            )
-            audit.record(
-                session,
-                at=now,
-                actor=actor,
-                action="start_page_saved",
-                account=account.name,
-                period=task.period,
-                file=relative,
+        created = write_atomically(target, data, durable=False)
+        file_written(session, target if created else None)
+        session.add(
+            StartPage(
+                task_id=task_id,
+                file_name=relative,
                 sha256=digest,
+                size=len(data),
+                saved_at=now,
+                saved_by_name=actor.name,
             )
-            session.commit()
-        except BaseException:
-            if created:
-                target.unlink(missing_ok=True)
-            raise
+        )
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action="start_page_saved",
+            account=account.name,
+            period=task.period,
+            file=relative,
+            sha256=digest,
+        )
+        session.commit()
         first, last = self._package_period(task, now)
         return SavedStartPage(account.name, digest, first, last)
 

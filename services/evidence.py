@@ -10,14 +10,12 @@ again, so no file lies in the folder without its row.
 """
 
 import hashlib
-import logging
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from services.files import write_atomically
@@ -28,11 +26,6 @@ SCREENSHOT = "screenshot"
 RAW_JSON = "raw_json"
 MODERATOR_FILE = "moderator_file"
 
-log = logging.getLogger(__name__)
-
-_CREATED = "evidence_files_created"
-"""session.info: the files this transaction put in the folder, removed if it rolls back."""
-_WATCHED = "evidence_files_watched"
 
 
 def ready_for_removal(kinds: set[str]) -> bool:
@@ -85,9 +78,7 @@ class EvidenceFiles:
             created = write_atomically(target, data, durable=False)
         except OSError as error:
             raise EvidenceUnwritable(case_id, kind) from error
-        if created:
-            _remove_on_rollback(session, target)
-        file_written(session)
+        file_written(session, target if created else None)
         saved = SavedFile(file_name=relative, sha256=digest, size=len(data))
         session.connection().execute(
             insert(table(Evidence)),
@@ -104,32 +95,6 @@ class EvidenceFiles:
 
     def path_of(self, evidence: Evidence) -> Path:
         return self.folder / evidence.file_name
-
-
-def _remove_on_rollback(session: Session, path: Path) -> None:
-    """The file is kept once the transaction commits, and removed if it ends otherwise. (The
-    writers of one case's files queue on the database's write lock, so nobody else can have
-    come to rely on a file this transaction made before it ends.)"""
-    if not session.info.get(_WATCHED):
-        session.info[_WATCHED] = True
-        event.listen(session, "after_commit", _keep_created)
-        event.listen(session, "after_transaction_end", _discard_uncommitted)
-    session.info.setdefault(_CREATED, []).append(path)
-
-
-def _keep_created(session: Session) -> None:
-    if not session.in_nested_transaction():
-        session.info.pop(_CREATED, None)
-
-
-def _discard_uncommitted(session: Session, transaction: Any) -> None:
-    if transaction.parent is not None:
-        return
-    for path in session.info.pop(_CREATED, []):
-        try:
-            path.unlink(missing_ok=True)
-        except OSError as error:
-            log.error("could not remove %s, written for a transaction that failed: %s", path, error)
 
 
 def _safe(name: str) -> str:

@@ -9,12 +9,14 @@ with 503 and Retry-After.
 """
 
 import asyncio
+import logging
 import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event
@@ -23,8 +25,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 UNSYNCED = "files_not_on_disk_yet"
+_CREATED = "files_created"
+"""session.info: the files this transaction made, removed if it does not commit."""
+_WATCHED = "files_watched"
 AfterCommit = Callable[[set[str]], None]
 Listener = tuple[asyncio.AbstractEventLoop | None, AfterCommit]
 QUEUED = "queued_on_commit"
@@ -172,10 +178,39 @@ class Database:
                 call_on_loop(loop, callback, values)
 
 
-def file_written(session: Session) -> None:
+def file_written(session: Session, created: Path | None = None) -> None:
     """A file this transaction's rows point at was written without its own flush to disk:
-    one flush of everything before the commit makes a row never outlive its file."""
+    one flush of everything before the commit makes a row never outlive its file. `created`,
+    a file the transaction made, is removed again if the transaction does not commit."""
     session.info[UNSYNCED] = True
+    if created is not None:
+        _remove_on_rollback(session, created)
+
+
+def _remove_on_rollback(session: Session, path: Path) -> None:
+    """The file is kept once the transaction commits, and removed if it ends otherwise.
+    (Writers queue on the database's write lock, so nobody else can have come to rely on a
+    file this transaction made before it ends.)"""
+    if not session.info.get(_WATCHED):
+        session.info[_WATCHED] = True
+        event.listen(session, "after_commit", _keep_created)
+        event.listen(session, "after_transaction_end", _discard_uncommitted)
+    session.info.setdefault(_CREATED, []).append(path)
+
+
+def _keep_created(session: Session) -> None:
+    if not session.in_nested_transaction():
+        session.info.pop(_CREATED, None)
+
+
+def _discard_uncommitted(session: Session, transaction: Any) -> None:
+    if transaction.parent is not None:
+        return
+    for path in session.info.pop(_CREATED, []):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            log.error("could not remove %s, written for a transaction that failed: %s", path, error)
 
 
 def _sync_files(session: Session) -> None:

@@ -4,8 +4,7 @@
 UTF-8, is nested deeper than `max_depth` (checked on the bytes before parsing, so `[` × 100,000
 costs a scan, not a RecursionError), is not JSON, holds NaN, Infinity or a number too large for
 a float, or holds a lone surrogate such as "\\ud800" (a string no UTF-8 record can hold).
-`read_activity` also checks that the body has the shape of a Bot Framework activity before the
-SDK reads it. Every refusal is a `JsonInputError` naming the field and saying why in Swedish or
+Every refusal is a `JsonInputError` naming the field and saying why in Swedish or
 English (texts: `json_*`)."""
 
 import json
@@ -16,16 +15,12 @@ from itertools import accumulate
 from typing import Any
 
 from aiohttp import web
-from botbuilder.schema import Activity
 
-from services.intake import id_problem
 from texts import DEFAULT_LANGUAGE, t
 from web.json_answer import json_answer
 
 MAX_DEPTH = 64
 """Nesting no honest body comes near; far below what Python's parser can recurse into."""
-MAX_ACTIVITY_BYTES = 1024 * 1024
-"""The app's client_max_size: Teams activities are small, cards and file lists included."""
 
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _STRING = re.compile(rb'"[^"]*"')
@@ -142,107 +137,6 @@ def lone_surrogates(value: Any, path: str = "") -> Iterator[str]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from lone_surrogates(item, f"{path}.{index}" if path else str(index))
-
-
-async def read_activity(request: web.Request, max_bytes: int = MAX_ACTIVITY_BYTES) -> Activity:
-    """A Bot Framework activity from the body: JSON within the limits, each field the bot
-    reads of the type it expects (400 naming the field otherwise), then read by the SDK."""
-    body = await read_json(request, max_bytes)
-    if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
-        raise JsonInputError(400, "json_not_an_activity")
-    _check_shape(body, _ACTIVITY, "")
-    try:
-        return Activity().deserialize(body)
-    except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
-        raise JsonInputError(400, "json_wrong_type") from None
-
-
-class _Id:
-    """Shape: text that can be an id on record (services.intake.id_problem)."""
-
-
-class _RequiredId(_Id):
-    """Shape: an id that must be there when the object holding it is (the bot reads a
-    conversation, a sender and a recipient by their ids)."""
-
-
-_TEXTS = (
-    "timestamp",
-    "localTimestamp",
-    "localTimezone",
-    "locale",
-    "text",
-    "textFormat",
-    "name",
-    "summary",
-    "inputHint",
-    "speak",
-    "action",
-    "label",
-    "valueType",
-    "importance",
-    "deliveryMode",
-    "callerId",
-    "topicName",
-    "attachmentLayout",
-    "expiration",
-)
-_ACCOUNT: dict[str, Any] = {"id": _RequiredId, "name": str, "aadObjectId": _Id, "role": str}
-_ACTIVITY: dict[str, Any] = {
-    **dict.fromkeys(_TEXTS, str),
-    **dict.fromkeys(("type", "id", "serviceUrl", "channelId", "replyToId"), _Id),
-    "from": _ACCOUNT,
-    "recipient": _ACCOUNT,
-    "conversation": {
-        "id": _RequiredId,
-        "name": str,
-        "conversationType": str,
-        "tenantId": _Id,
-        "isGroup": bool,
-        "aadObjectId": _Id,
-        "role": str,
-    },
-    "channelData": {
-        "tenant": {"id": _Id},
-        "channel": {"id": _Id, "name": str},
-        "team": {"id": _Id, "name": str, "aadGroupId": _Id},
-        "eventType": str,
-    },
-    "entities": [{"type": str, "text": str, "mentioned": _ACCOUNT}],
-    "attachments": [{"contentType": str, "contentUrl": str, "name": str, "thumbnailUrl": str}],
-    "membersAdded": [_ACCOUNT],
-    "membersRemoved": [_ACCOUNT],
-    "historyDisclosed": bool,
-}
-
-
-def _check_shape(value: Any, shape: Any, path: str) -> None:
-    """`shape`: a type, `_Id`, a dict of the known keys' shapes (others are free), or a
-    one-item list for "a list of these". JSON null stands for a field left out."""
-    if value is None:
-        if shape is _RequiredId:
-            raise JsonInputError(400, "json_missing", path)
-        return
-    if isinstance(shape, dict):
-        if not isinstance(value, dict):
-            raise JsonInputError(400, "json_wrong_type", path or "body")
-        for key, inner in shape.items():
-            _check_shape(value.get(key), inner, f"{path}.{key}" if path else key)
-    elif isinstance(shape, list):
-        if not isinstance(value, list):
-            raise JsonInputError(400, "json_wrong_type", path)
-        for index, item in enumerate(value):
-            _check_shape(item, shape[0], f"{path}.{index}")
-    elif shape is bool:
-        if not isinstance(value, bool):
-            raise JsonInputError(400, "json_wrong_type", path)
-    elif shape in (_Id, _RequiredId):
-        if not isinstance(value, str):
-            raise JsonInputError(400, "json_wrong_type", path)
-        if id_problem(value) is not None:
-            raise JsonInputError(400, "json_bad_id", path)
-    elif not isinstance(value, shape):
-        raise JsonInputError(400, "json_wrong_type", path)
 
 
 def _too_large(max_bytes: int) -> JsonInputError:
